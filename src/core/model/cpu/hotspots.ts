@@ -1,0 +1,206 @@
+/**
+ * The hottest functions and lines of a CPU model, optionally within a time range.
+ *
+ * Line time comes from V8's per-node line ticks: a node's self time is split over its
+ * lines in proportion to their ticks (V8 counts ticks for the whole recording, so inside a
+ * time range the split keeps the whole recording's proportions). Function self time is the
+ * sum of its lines' time, where each line goes to the function that contains it in the
+ * source (see functionOwnership.ts), so inlined functions keep their time.
+ */
+import { fileURLToPath } from 'node:url';
+import { categorize, type Category } from './categories';
+import { selfTimesUs, totalTimesUs, type CodeLocation, type CpuModel, type TimeRange } from './cpuModel';
+import { ScriptFunctions } from './functionOwnership';
+
+export interface HotFunction {
+  readonly name: string;
+  /** Absolute path of the original source when known, else the script's path or URL. */
+  readonly file: string;
+  /** 1-based; 0 when the function has no source (native code). */
+  readonly line: number;
+  readonly selfMs: number;
+  readonly selfPct: number;
+  readonly totalMs: number;
+  readonly totalPct: number;
+  readonly category: Category;
+}
+
+export interface HotLine {
+  readonly file: string;
+  /** 1-based. */
+  readonly line: number;
+  readonly selfMs: number;
+  readonly selfPct: number;
+  readonly category: Category;
+}
+
+export interface Hotspots {
+  /** Time covered (the range, or the whole recording), in ms. */
+  readonly durationMs: number;
+  readonly sampleCount: number;
+  readonly functions: readonly HotFunction[];
+  readonly lines: readonly HotLine[];
+  readonly byCategory: Readonly<Record<Category, number>>;
+}
+
+interface FunctionAccumulator {
+  name: string;
+  file: string;
+  line: number;
+  category: Category;
+  selfUs: number;
+  totalUs: number;
+  /** Self time moved here from the nodes of functions it was inlined into. */
+  inlinedUs: number;
+}
+
+/** Computes hot functions and lines, sorted by self time (descending). */
+export function computeHotspots(model: CpuModel, range?: TimeRange): Hotspots {
+  const self = selfTimesUs(model, range);
+  const total = totalTimesUs(model, self);
+  const coveredUs = total[0];
+  const scripts = new Map((model.annotations?.scripts ?? []).map((s) => [s.url, new ScriptFunctions(s)]));
+  const origins = new Map(
+    (model.annotations?.scripts ?? []).map((s) => [s.url, new Map(s.lines.map(([line, file, originalLine]) => [line, { file, line: originalLine }]))]),
+  );
+  const functions = new Map<string, FunctionAccumulator>();
+  const lines = new Map<string, { file: string; line: number; selfUs: number; category: Category }>();
+  const byCategory: Record<Category, number> = { app: 0, dependency: 0, node: 0, native: 0, idle: 0 };
+
+  const ownFunctionCache = new Map<number, number>();
+  const ownFunctionOf = (location: CodeLocation): number => {
+    let own = ownFunctionCache.get(location.index);
+    if (own === undefined) {
+      own = scripts.get(location.url)?.functionAt(location.line, location.column) ?? -1;
+      ownFunctionCache.set(location.index, own);
+    }
+    return own;
+  };
+  const functionFor = (location: CodeLocation, fn: number): FunctionAccumulator => {
+    const key = fn >= 0 ? `${location.url}#${fn}` : `@${location.index}`;
+    let entry = functions.get(key);
+    if (!entry) {
+      entry = fn >= 0 && fn !== ownFunctionOf(location) ? describeRange(location.url, fn) : describeLocation(location);
+      functions.set(key, entry);
+    }
+    return entry;
+  };
+  const describeLocation = (location: CodeLocation): FunctionAccumulator => {
+    const generated = origins.get(location.url)?.get(location.line);
+    const place = location.original ?? generated ?? { file: displayPath(location.url), line: location.url ? location.line : 0 };
+    return {
+      name: location.functionName,
+      file: place.file,
+      line: place.line,
+      category: location.original || generated ? categorize(location.functionName, place.file) : location.category,
+      selfUs: 0,
+      totalUs: 0,
+      inlinedUs: 0,
+    };
+  };
+  const describeRange = (url: string, fn: number): FunctionAccumulator => {
+    const range = scripts.get(url)!.functions[fn];
+    const place = origins.get(url)?.get(range[0]) ?? { file: displayPath(url), line: range[0] };
+    const name = range[5] || '(anonymous)';
+    return { name, file: place.file, line: place.line, category: categorize(name, place.file), selfUs: 0, totalUs: 0, inlinedUs: 0 };
+  };
+
+  // Self time, split over lines and handed to the function owning each line.
+  model.nodes.forEach((node, index) => {
+    const nodeSelf = self[index];
+    if (nodeSelf <= 0) return;
+    const location = model.locations[node.location];
+    const own = ownFunctionOf(location);
+    const ownEntry = functionFor(location, own);
+    byCategory[ownEntry.category] += nodeSelf;
+    const tickSum = node.lineTicks.reduce((sum, t) => sum + t.ticks, 0);
+    if (tickSum === 0) {
+      ownEntry.selfUs += nodeSelf;
+      return;
+    }
+    const script = scripts.get(location.url);
+    for (const { line, ticks } of node.lineTicks) {
+      const share = (nodeSelf * ticks) / tickSum;
+      const owner = script ? script.ownerOfLine(line, own) : own;
+      const entry = owner === own ? ownEntry : functionFor(location, owner);
+      entry.selfUs += share;
+      if (entry !== ownEntry) entry.inlinedUs += share;
+      const place = origins.get(location.url)?.get(line) ?? { file: displayPath(location.url), line };
+      const lineKey = `${place.file}:${place.line}`;
+      const lineEntry = lines.get(lineKey) ?? { ...place, selfUs: 0, category: categorize(location.functionName, place.file) };
+      lineEntry.selfUs += share;
+      lines.set(lineKey, lineEntry);
+    }
+  });
+
+  // Total time: each node's total once per function, not again for recursive calls below it.
+  const onPath = new Map<FunctionAccumulator, number>();
+  const path: FunctionAccumulator[] = [];
+  const depth = new Int32Array(model.nodes.length);
+  model.nodes.forEach((node, index) => {
+    if (index > 0) depth[index] = depth[node.parent] + 1;
+    while (path.length > depth[index]) release(onPath, path.pop()!);
+    const location = model.locations[node.location];
+    const entry = functionFor(location, ownFunctionOf(location));
+    if (!onPath.has(entry)) entry.totalUs += total[index];
+    onPath.set(entry, (onPath.get(entry) ?? 0) + 1);
+    path.push(entry);
+  });
+
+  const pct = (us: number) => (coveredUs > 0 ? round((us / coveredUs) * 100, 2) : 0);
+  const ms = (us: number) => round(us / 1000, 3);
+  return {
+    durationMs: ms(coveredUs),
+    sampleCount: countSamples(model, range),
+    functions: [...functions.values()]
+      .filter((f) => f.selfUs > 0 || f.totalUs > 0)
+      .map((f) => {
+        const totalUs = Math.max(f.totalUs + f.inlinedUs, f.selfUs);
+        return {
+          name: f.name,
+          file: f.file,
+          line: f.line,
+          selfMs: ms(f.selfUs),
+          selfPct: pct(f.selfUs),
+          totalMs: ms(totalUs),
+          totalPct: pct(totalUs),
+          category: f.category,
+        };
+      })
+      .sort((a, b) => b.selfMs - a.selfMs || b.totalMs - a.totalMs),
+    lines: [...lines.values()]
+      .map((l) => ({ file: l.file, line: l.line, selfMs: ms(l.selfUs), selfPct: pct(l.selfUs), category: l.category }))
+      .sort((a, b) => b.selfMs - a.selfMs),
+    byCategory: Object.fromEntries(Object.entries(byCategory).map(([k, v]) => [k, ms(v)])) as Record<Category, number>,
+  };
+}
+
+function release(onPath: Map<FunctionAccumulator, number>, entry: FunctionAccumulator): void {
+  const count = onPath.get(entry)! - 1;
+  if (count === 0) onPath.delete(entry);
+  else onPath.set(entry, count);
+}
+
+function countSamples(model: CpuModel, range?: TimeRange): number {
+  if (!range) return model.sampleNodes.length;
+  let count = 0;
+  for (const t of model.sampleTimesUs) if (t >= range.startMs * 1000 && t <= range.endMs * 1000) count++;
+  return count;
+}
+
+/** A script URL as a user reads it: a path for file:// URLs, the URL otherwise. */
+export function displayPath(url: string): string {
+  if (url.startsWith('file://')) {
+    try {
+      return fileURLToPath(url);
+    } catch {
+      return url;
+    }
+  }
+  return url;
+}
+
+function round(value: number, digits: number): number {
+  const f = 10 ** digits;
+  return Math.round(value * f) / f;
+}

@@ -1,0 +1,33 @@
+/**
+ * The JSON summary (`--json`): the contract CI scripts read. Field names and units are
+ * part of the CLI's interface; change them only with a CHANGELOG entry.
+ */
+import type { CpuModel, TimeRange } from '../model/cpu/cpuModel';
+import { computeHotspots, type HotFunction, type HotLine } from '../model/cpu/hotspots';
+
+export interface CpuSummary {
+  readonly durationMs: number;
+  readonly samples: number;
+  /** Achieved sampling interval (median gap between samples), µs. */
+  readonly intervalUs: number;
+  readonly hotFunctions: ReadonlyArray<Omit<HotFunction, never>>;
+  readonly hotLines: ReadonlyArray<Omit<HotLine, 'category'>>;
+  readonly byCategory: Readonly<Record<string, number>>;
+}
+
+/** Summarises a model: the `top` hottest functions and lines by self time. */
+export function summarizeCpuModel(model: CpuModel, options: { top?: number; range?: TimeRange } = {}): CpuSummary {
+  const top = options.top ?? 20;
+  const hot = computeHotspots(model, options.range);
+  return {
+    durationMs: hot.durationMs,
+    samples: hot.sampleCount,
+    intervalUs: Math.round(model.intervalUs),
+    hotFunctions: hot.functions.slice(0, top),
+    hotLines: hot.lines
+      .filter((l) => l.category !== 'native' && l.category !== 'idle')
+      .slice(0, top)
+      .map(({ file, line, selfMs, selfPct }) => ({ file, line, selfMs, selfPct })),
+    byCategory: hot.byCategory,
+  };
+}

@@ -1,0 +1,59 @@
+/** The summary as a terminal reads it: two aligned tables, paths relative to the working folder. */
+import * as path from 'node:path';
+import type { CpuSummary } from './jsonSummary';
+
+/** Formats a summary for a terminal, `rows` lines per table. */
+export function formatTerminalSummary(summary: CpuSummary, options: { rows?: number; cwd?: string } = {}): string {
+  const rows = options.rows ?? 10;
+  const cwd = options.cwd ?? process.cwd();
+  const where = (file: string, line: number) => (file ? `${shorten(file, cwd)}${line ? `:${line}` : ''}` : '(native)');
+  const out: string[] = [];
+  out.push(
+    `Recorded ${(summary.durationMs / 1000).toFixed(2)} s, ${summary.samples} samples every ~${summary.intervalUs} µs.  ` +
+      Object.entries(summary.byCategory)
+        .filter(([, ms]) => ms > 0)
+        .map(([category, ms]) => `${category} ${percent(ms, summary.durationMs)}`)
+        .join(' · '),
+  );
+  out.push('', 'Hottest functions (self time)');
+  out.push(
+    table(
+      ['self ms', 'self %', 'total ms', 'total %', 'function', 'where'],
+      summary.hotFunctions.slice(0, rows).map((f) => [
+        f.selfMs.toFixed(1),
+        f.selfPct.toFixed(1),
+        f.totalMs.toFixed(1),
+        f.totalPct.toFixed(1),
+        f.name,
+        where(f.file, f.line),
+      ]),
+    ),
+  );
+  out.push('', 'Hottest lines (self time)');
+  out.push(
+    table(
+      ['self ms', 'self %', 'line'],
+      summary.hotLines.slice(0, rows).map((l) => [l.selfMs.toFixed(1), l.selfPct.toFixed(1), where(l.file, l.line)]),
+    ),
+  );
+  return out.join('\n');
+}
+
+function table(header: string[], rows: string[][]): string {
+  const all = [header, ...rows];
+  const widths = header.map((_, c) => Math.max(...all.map((r) => r[c].length)));
+  const numeric = header.map((h) => /ms|%/.test(h));
+  return all
+    .map((r) => '  ' + r.map((cell, c) => (numeric[c] ? cell.padStart(widths[c]) : cell.padEnd(widths[c]))).join('  ').trimEnd())
+    .join('\n');
+}
+
+function shorten(file: string, cwd: string): string {
+  if (!path.isAbsolute(file)) return file;
+  const relative = path.relative(cwd, file);
+  return relative.startsWith('..') ? file : relative;
+}
+
+function percent(part: number, whole: number): string {
+  return whole > 0 ? `${((part / whole) * 100).toFixed(1)} %` : '0 %';
+}

@@ -1,0 +1,124 @@
+/**
+ * Resolves a profile's locations once and writes them into it (a new object; the input is
+ * not touched): `$vscode` (js-debug's shape: original position of each call frame) and
+ * `$flamelens` (original lines of sampled lines, function ranges of sampled scripts).
+ * Done at capture time with the live target's sources, or on open for files that lack it.
+ */
+import * as path from 'node:path';
+import type {
+  CallFrame,
+  FunctionRange,
+  LineOrigin,
+  ProfileNode,
+  SavedCpuProfile,
+  ScriptAnnotations,
+  SourceLocation,
+  VsCodeAnnotations,
+} from '../model/cpu/savedProfile';
+import { functionRangesOf } from './functionRanges';
+import { scriptPath, type ScriptSourceReader } from './scriptSources';
+import { SourceMapResolver, type ScriptSourceMap } from './sourceMaps';
+
+export interface AnnotateOptions {
+  /** Folder the program ran in; written as `$vscode.rootPath`. */
+  readonly rootPath?: string;
+}
+
+interface ScriptInfo {
+  readonly map?: ScriptSourceMap;
+  readonly functions?: FunctionRange[];
+}
+
+/** Returns the profile with `$vscode` and `$flamelens` filled in (kept when already there). */
+export async function annotateProfile(
+  profile: SavedCpuProfile,
+  reader: ScriptSourceReader,
+  options: AnnotateOptions = {},
+): Promise<SavedCpuProfile> {
+  if (profile.$flamelens && profile.$vscode) return profile;
+  const resolver = new SourceMapResolver({ readFile: reader.readFile });
+  const scripts = new Map<string, Promise<ScriptInfo>>();
+  const scriptInfo = (frame: CallFrame) => {
+    let info = scripts.get(frame.url);
+    if (!info) {
+      info = loadScript(frame, reader, resolver);
+      scripts.set(frame.url, info);
+    }
+    return info;
+  };
+
+  const withLocations = profile.$vscode ? profile : await vscodeLocations(profile, scriptInfo, options.rootPath);
+  if (profile.$flamelens) return withLocations;
+  const sampledScripts = new Map<string, { frame: CallFrame; lines: Set<number> }>();
+  for (const node of profile.nodes) {
+    if (!scriptPath(node.callFrame.url) || !(node.hitCount || node.positionTicks?.length)) continue;
+    const entry = sampledScripts.get(node.callFrame.url) ?? { frame: node.callFrame, lines: new Set<number>() };
+    for (const tick of node.positionTicks ?? []) entry.lines.add(tick.line);
+    sampledScripts.set(node.callFrame.url, entry);
+  }
+  const annotated: ScriptAnnotations[] = [];
+  for (const [url, { frame, lines }] of sampledScripts) {
+    const { map, functions } = await scriptInfo(frame);
+    if (!functions && !map) continue;
+    for (const range of functions ?? []) lines.add(range[0]);
+    const origins: LineOrigin[] = [];
+    for (const line of [...lines].sort((a, b) => a - b)) {
+      const original = map?.originalLine(line);
+      if (original) origins.push([line, original.file, original.line]);
+    }
+    annotated.push({ url, functions: functions ?? [], lines: origins });
+  }
+  return { ...withLocations, $flamelens: { version: 1, scripts: annotated } };
+}
+
+async function loadScript(frame: CallFrame, reader: ScriptSourceReader, resolver: SourceMapResolver): Promise<ScriptInfo> {
+  if (!scriptPath(frame.url)) return {}; // node: internals, eval code and natives stay as they are.
+  const source = await reader.script(frame.url, String(frame.scriptId));
+  const map = await resolver.mapFor(frame.url, source?.sourceMapURL, source?.text);
+  const functions = source?.text !== undefined ? functionRangesOf(source.text) : undefined;
+  return { map, functions };
+}
+
+/** The js-debug `$vscode` block: each distinct call frame's original location; nodes point at it. */
+async function vscodeLocations(
+  profile: SavedCpuProfile,
+  scriptInfo: (frame: CallFrame) => Promise<ScriptInfo>,
+  rootPath: string | undefined,
+): Promise<SavedCpuProfile> {
+  const locations: Array<{ callFrame: CallFrame; locations: SourceLocation[] }> = [];
+  const indexByKey = new Map<string, number>();
+  const nodes: ProfileNode[] = [];
+  for (const node of profile.nodes) {
+    const frame = node.callFrame;
+    const key = `${frame.scriptId}:${frame.url}:${frame.lineNumber}:${frame.columnNumber}:${frame.functionName}`;
+    let locationId = indexByKey.get(key);
+    if (locationId === undefined) {
+      locationId = locations.length;
+      indexByKey.set(key, locationId);
+      locations.push({ callFrame: frame, locations: await sourceLocationsOf(frame, scriptInfo, rootPath) });
+    }
+    nodes.push({ ...node, locationId });
+  }
+  const $vscode: VsCodeAnnotations = { rootPath, locations };
+  return { ...profile, nodes, $vscode };
+}
+
+async function sourceLocationsOf(
+  frame: CallFrame,
+  scriptInfo: (frame: CallFrame) => Promise<ScriptInfo>,
+  rootPath: string | undefined,
+): Promise<SourceLocation[]> {
+  const generatedPath = scriptPath(frame.url);
+  if (!generatedPath) return [];
+  const { map } = await scriptInfo(frame);
+  const original = map?.originalPosition(frame.lineNumber + 1, frame.columnNumber + 1);
+  const file = original?.file ?? generatedPath;
+  return [
+    {
+      lineNumber: original?.line ?? frame.lineNumber + 1,
+      columnNumber: original?.column ?? frame.columnNumber + 1,
+      source: { name: path.basename(file), path: file, sourceReference: 0 },
+      relativePath: rootPath && path.isAbsolute(file) ? path.relative(rootPath, file) : undefined,
+    },
+  ];
+}

@@ -1,0 +1,67 @@
+/**
+ * Where a script's text and source map reference come from: the live target while it is
+ * still connected (exactly what V8 ran, including code transpiled in memory by tsx or
+ * ts-node), or the files on disk for a saved profile.
+ */
+import * as fs from 'node:fs/promises';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { CpuCaptureResult } from '../capture/cpuProfile';
+
+export interface ScriptSource {
+  readonly text?: string;
+  /** The source map URL the runtime reported for the script, if any. */
+  readonly sourceMapURL?: string;
+}
+
+export interface ScriptSourceReader {
+  /** A script's text and declared map; undefined when neither can be had. */
+  script(url: string, scriptId: string): Promise<ScriptSource | undefined>;
+  /** Reads a file by absolute path (source map files). */
+  readFile(file: string): Promise<string | undefined>;
+}
+
+/** Reads scripts from disk: for profiles opened after the fact. */
+export function diskScriptSources(): ScriptSourceReader {
+  return {
+    async script(url) {
+      const file = scriptPath(url);
+      const text = file ? await readFileIfExists(file) : undefined;
+      return text === undefined ? undefined : { text };
+    },
+    readFile: readFileIfExists,
+  };
+}
+
+/** Reads scripts from the still-connected target, falling back to disk. */
+export function liveScriptSources(capture: CpuCaptureResult): ScriptSourceReader {
+  const disk = diskScriptSources();
+  return {
+    async script(url, scriptId) {
+      const declared = capture.scripts.get(scriptId)?.sourceMapURL;
+      const text = (await capture.readScriptSource(scriptId)) ?? (await disk.script(url, scriptId))?.text;
+      return { text, sourceMapURL: declared };
+    },
+    readFile: readFileIfExists,
+  };
+}
+
+/** The file path of a script URL (file:// or an absolute path), if it is a file. */
+export function scriptPath(url: string): string | undefined {
+  if (url.startsWith('file://')) {
+    try {
+      return fileURLToPath(url);
+    } catch {
+      return undefined;
+    }
+  }
+  return path.isAbsolute(url) ? url : undefined;
+}
+
+async function readFileIfExists(file: string): Promise<string | undefined> {
+  try {
+    return await fs.readFile(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+}

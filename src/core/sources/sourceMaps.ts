@@ -1,0 +1,129 @@
+/**
+ * Generated → original positions through source maps, with @jridgewell/trace-mapping
+ * behind one small interface. Maps are found the way Node and DevTools find them (the
+ * sourceMappingURL the script declares: a data: URI or a file), never fetched from the
+ * network, and kept in a bounded cache owned by the resolver.
+ */
+import { decodedMappings, originalPositionFor, TraceMap } from '@jridgewell/trace-mapping';
+import * as path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+export interface OriginalLine {
+  /** Absolute path (or URL, when the map names no file) of the original source. */
+  readonly file: string;
+  /** 1-based. */
+  readonly line: number;
+}
+
+export interface OriginalPosition extends OriginalLine {
+  /** 1-based. */
+  readonly column: number;
+  readonly name?: string;
+}
+
+/** One script's source map, answering 1-based positions with memoized lookups. */
+export class ScriptSourceMap {
+  private readonly positions = new Map<number, OriginalPosition | null>();
+  private readonly lines = new Map<number, OriginalLine | null>();
+
+  constructor(private readonly map: TraceMap) {}
+
+  /** The original position of a generated (line, column), both 1-based. */
+  originalPosition(line: number, column: number): OriginalPosition | undefined {
+    const key = line * 0x100000 + column;
+    let hit = this.positions.get(key);
+    if (hit === undefined) {
+      const found = originalPositionFor(this.map, { line, column: column - 1 });
+      hit = found.source === null ? (this.originalLine(line) ? { ...this.originalLine(line)!, column: 1 } : null) : {
+        file: sourcePath(found.source),
+        line: found.line,
+        column: found.column + 1,
+        name: found.name ?? undefined,
+      };
+      this.positions.set(key, hit);
+    }
+    return hit ?? undefined;
+  }
+
+  /** Where a whole generated line comes from: its first mapped segment. */
+  originalLine(line: number): OriginalLine | undefined {
+    let hit = this.lines.get(line);
+    if (hit === undefined) {
+      const segment = decodedMappings(this.map)[line - 1]?.find((s) => s.length >= 4) as [number, number, number, number] | undefined;
+      hit = segment ? { file: sourcePath(this.map.resolvedSources[segment[1]] ?? ''), line: segment[2] + 1 } : null;
+      this.lines.set(line, hit);
+    }
+    return hit ?? undefined;
+  }
+}
+
+export interface SourceMapResolverOptions {
+  /** Reads a file by absolute path; undefined when it cannot be read. */
+  readFile(file: string): Promise<string | undefined>;
+  /** How many maps to keep; the least recently used goes first. */
+  readonly maxMaps?: number;
+}
+
+/** Finds, loads and caches the source maps of scripts. */
+export class SourceMapResolver {
+  private readonly cache = new Map<string, ScriptSourceMap | null>();
+
+  constructor(private readonly options: SourceMapResolverOptions) {}
+
+  /**
+   * The map of a script, from the URL it declared (Debugger.scriptParsed) or else from the
+   * `//# sourceMappingURL=` comment in its text.
+   */
+  async mapFor(scriptUrl: string, declaredUrl?: string, scriptText?: string): Promise<ScriptSourceMap | undefined> {
+    const cached = this.cache.get(scriptUrl);
+    if (cached !== undefined) {
+      this.cache.delete(scriptUrl);
+      this.cache.set(scriptUrl, cached); // most recently used goes last
+      return cached ?? undefined;
+    }
+    const reference = declaredUrl || (scriptText !== undefined ? sourceMappingUrlIn(scriptText) : undefined);
+    const loaded = reference ? await this.load(scriptUrl, reference) : undefined;
+    this.cache.set(scriptUrl, loaded ?? null);
+    while (this.cache.size > (this.options.maxMaps ?? 64)) this.cache.delete(this.cache.keys().next().value!);
+    return loaded;
+  }
+
+  private async load(scriptUrl: string, reference: string): Promise<ScriptSourceMap | undefined> {
+    try {
+      if (reference.startsWith('data:')) {
+        return new ScriptSourceMap(new TraceMap(decodeDataUri(reference), toUrl(scriptUrl)));
+      }
+      const mapUrl = new URL(reference, toUrl(scriptUrl));
+      if (mapUrl.protocol !== 'file:') return undefined; // No remote content.
+      const text = await this.options.readFile(fileURLToPath(mapUrl));
+      return text === undefined ? undefined : new ScriptSourceMap(new TraceMap(text, mapUrl.href));
+    } catch {
+      return undefined; // A broken map must not break the profile; positions stay generated.
+    }
+  }
+}
+
+/** The last sourceMappingURL comment of a script, if any. */
+export function sourceMappingUrlIn(text: string): string | undefined {
+  const tail = text.length > 4096 ? text.slice(-4096) : text;
+  const matches = [...tail.matchAll(/\/\/[#@]\s*sourceMappingURL=(\S+)\s*$/gm)];
+  if (matches.length > 0) return matches[matches.length - 1][1];
+  // An inline map can be longer than the tail we looked at.
+  const at = text.lastIndexOf('sourceMappingURL=data:');
+  return at >= 0 ? /^sourceMappingURL=(\S+)/.exec(text.slice(at))?.[1] : undefined;
+}
+
+function toUrl(scriptUrl: string): string {
+  return path.isAbsolute(scriptUrl) ? pathToFileURL(scriptUrl).href : scriptUrl;
+}
+
+function sourcePath(source: string): string {
+  return source.startsWith('file://') ? fileURLToPath(source) : source;
+}
+
+function decodeDataUri(uri: string): string {
+  const comma = uri.indexOf(',');
+  const meta = uri.slice(5, comma);
+  const payload = uri.slice(comma + 1);
+  return meta.endsWith(';base64') ? Buffer.from(payload, 'base64').toString('utf8') : decodeURIComponent(payload);
+}
