@@ -1,5 +1,5 @@
 /**
- * Reads a .cpuprofile from disk and checks that it is one, so every later step can trust
+ * Reads and writes .cpuprofile files. Reading checks that the file is one, so every later step can trust
  * its shape. Bad files get one sentence that says what is wrong with them.
  */
 import * as fs from 'node:fs/promises';
@@ -69,4 +69,12 @@ function validateCpuProfile(value: unknown, name: string): SavedCpuProfile {
     if (!ids.has(id)) throw badInput(`${name} has a sample of node ${id}, which is not in the file; the file is damaged.`);
   }
   return profile as SavedCpuProfile;
+}
+
+/** Writes a profile atomically (temp file, then rename): a crash never leaves half a file. */
+export async function writeCpuProfileFile(file: string, profile: SavedCpuProfile): Promise<void> {
+  await fs.mkdir(path.dirname(path.resolve(file)), { recursive: true });
+  const temporary = `${file}.${process.pid}.partial`;
+  await fs.writeFile(temporary, JSON.stringify(profile));
+  await fs.rename(temporary, file);
 }

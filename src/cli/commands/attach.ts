@@ -1,0 +1,43 @@
+/** `flamelens attach <pid | host:port | ws://…>`: profile a process that is already running. */
+import { recordCpuProfile } from '../../core/capture/recordCpuProfile';
+import { badInput } from '../../core/errors';
+import { parseTargetAddress } from '../../core/inspector/address';
+import { resolveInspectorTarget } from '../../core/inspector/attach';
+import { captureFlags, captureOptions, commonFlags, outputFlags, outputOptions, parseFlags } from '../options';
+import { writeOutputs, type Console } from '../outputs';
+import { stopOnInterrupt } from '../stopOnInterrupt';
+
+export const attachUsage = `flamelens attach <pid | host:port | ws://…> [--duration <s>] [--interval <µs>] [--out <file.cpuprofile>] [--json <summary.json>] [--html <report.html>] [--top <n>] [--allow-remote]
+
+Profiles a running Node.js process. Given a pid of a process started without --inspect, opens
+its inspector (SIGUSR1 on Linux/macOS). The process keeps running afterwards.
+Stops after --duration, on Ctrl+C, or when the process ends.
+--allow-remote   connect to an inspector on another machine (unencrypted; only on networks you trust)`;
+
+export async function attach(args: string[], console: Console): Promise<void> {
+  const { values, positionals } = parseFlags('attach', args, {
+    ...captureFlags,
+    ...outputFlags,
+    ...commonFlags,
+    'allow-remote': { type: 'boolean' },
+  });
+  if (values.help) return console.out(attachUsage);
+  if (positionals.length !== 1) throw badInput('Name one target: a pid, host:port or ws:// URL. Example: flamelens attach 4242 --duration 10');
+  const capture = captureOptions(values);
+  const outputs = outputOptions(values);
+  const target = await resolveInspectorTarget(parseTargetAddress(positionals[0]), { allowRemote: values['allow-remote'] });
+  const interrupt = stopOnInterrupt(() => undefined);
+  try {
+    const recording = await recordCpuProfile(target.webSocketUrl, {
+      ...capture,
+      stopSignal: interrupt.signal,
+      rootPath: process.cwd(),
+      onStarted: () =>
+        console.info(`Profiling ${target.label}` + (capture.durationMs ? ` for ${capture.durationMs / 1000} s` : '') + '; press Ctrl+C to stop.'),
+    });
+    if (recording.endedBy === 'program-ended') console.info('The process ended; the profile covers it up to its end.');
+    await writeOutputs(recording.profile, { ...outputs, title: target.label, recordedAt: new Date() }, console);
+  } finally {
+    interrupt.dispose();
+  }
+}

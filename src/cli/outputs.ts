@@ -1,0 +1,45 @@
+/** What every command ends with: the files asked for, and the summary on the terminal. */
+import * as fs from 'node:fs/promises';
+import * as path from 'node:path';
+import { buildCpuModel } from '../core/model/cpu/cpuModel';
+import { writeCpuProfileFile } from '../core/model/cpu/profileFile';
+import type { SavedCpuProfile } from '../core/model/cpu/savedProfile';
+import { buildFlameTree } from '../core/model/flame/flameTree';
+import { renderHtmlReport } from '../core/report/htmlReport';
+import { summarizeCpuModel } from '../core/report/jsonSummary';
+import { formatTerminalSummary } from '../core/report/terminalSummary';
+import type { OutputOptions } from './options';
+
+export interface Console {
+  out(text: string): void;
+  info(text: string): void;
+}
+
+/** Writes the requested outputs of a profile and prints its summary. */
+export async function writeOutputs(
+  profile: SavedCpuProfile,
+  options: OutputOptions & { title: string; recordedAt: Date },
+  console: Console,
+): Promise<void> {
+  if (options.out) {
+    await writeCpuProfileFile(options.out, profile);
+    console.info(`Profile saved to ${options.out}`);
+  }
+  const model = buildCpuModel(profile);
+  const summary = summarizeCpuModel(model, { top: options.top });
+  if (options.json) {
+    await writeText(options.json, JSON.stringify(summary, null, 2) + '\n');
+    console.info(`Summary saved to ${options.json}`);
+  }
+  if (options.html) {
+    const html = renderHtmlReport({ title: options.title, recordedAt: options.recordedAt.toISOString(), summary, flame: buildFlameTree(model) });
+    await writeText(options.html, html);
+    console.info(`Report saved to ${options.html}`);
+  }
+  console.out(formatTerminalSummary(summary));
+}
+
+async function writeText(file: string, text: string): Promise<void> {
+  await fs.mkdir(path.dirname(path.resolve(file)), { recursive: true });
+  await fs.writeFile(file, text);
+}

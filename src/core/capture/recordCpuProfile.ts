@@ -1,0 +1,55 @@
+/**
+ * One recording, start to finish, as the CLI and the extension both run it: connect to
+ * an inspector, sample until told to stop (duration, stop signal, or the program ending),
+ * resolve source locations while the target is still there, disconnect.
+ */
+import { FlameLensError } from '../errors';
+import { connectInspector } from '../inspector/session';
+import type { SavedCpuProfile } from '../model/cpu/savedProfile';
+import { annotateProfile } from '../sources/annotateProfile';
+import { liveScriptSources } from '../sources/scriptSources';
+import { captureCpuProfile, type CpuCaptureResult } from './cpuProfile';
+
+export interface RecordOptions {
+  readonly intervalUs?: number;
+  /** Stop after this long; otherwise run until `stopSignal` or the program ends. */
+  readonly durationMs?: number;
+  /** Aborting it stops the recording and keeps the profile (Ctrl+C, a Stop button). */
+  readonly stopSignal?: AbortSignal;
+  /** The target waits for the debugger (launched by FlameLens) and must be resumed. */
+  readonly resumeTarget?: boolean;
+  /** Folder the program runs in, for relative paths in the saved profile. */
+  readonly rootPath?: string;
+  /** Called once sampling runs. */
+  onStarted?(): void;
+}
+
+export interface Recording {
+  readonly profile: SavedCpuProfile;
+  readonly endedBy: CpuCaptureResult['endedBy'];
+}
+
+/** Records a CPU profile of the target behind an inspector WebSocket URL. */
+export async function recordCpuProfile(webSocketUrl: string, options: RecordOptions = {}): Promise<Recording> {
+  const session = await connectInspector(webSocketUrl);
+  let timer: NodeJS.Timeout | undefined;
+  let onStop: (() => void) | undefined;
+  try {
+    const capture = await captureCpuProfile(session, { intervalUs: options.intervalUs, resumeTarget: options.resumeTarget });
+    options.onStarted?.();
+    if (options.durationMs !== undefined) timer = setTimeout(() => void capture.stop(), options.durationMs);
+    onStop = () => void capture.stop();
+    if (options.stopSignal?.aborted) onStop();
+    options.stopSignal?.addEventListener('abort', onStop, { once: true });
+    const result = await capture.result;
+    const profile = await annotateProfile(result.profile, liveScriptSources(result), { rootPath: options.rootPath });
+    return { profile, endedBy: result.endedBy };
+  } catch (error) {
+    if (error instanceof FlameLensError) throw error;
+    throw new FlameLensError('target-failed', `The recording failed: ${(error as Error).message ?? error}`, error);
+  } finally {
+    clearTimeout(timer);
+    if (onStop) options.stopSignal?.removeEventListener('abort', onStop);
+    await session.close();
+  }
+}
