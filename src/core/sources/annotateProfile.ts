@@ -49,13 +49,7 @@ export async function annotateProfile(
 
   const withLocations = profile.$vscode ? profile : await vscodeLocations(profile, scriptInfo, options.rootPath);
   if (profile.$flamelens) return withLocations;
-  const sampledScripts = new Map<string, { frame: CallFrame; lines: Set<number> }>();
-  for (const node of profile.nodes) {
-    if (!scriptPath(node.callFrame.url) || !(node.hitCount || node.positionTicks?.length)) continue;
-    const entry = sampledScripts.get(node.callFrame.url) ?? { frame: node.callFrame, lines: new Set<number>() };
-    for (const tick of node.positionTicks ?? []) entry.lines.add(tick.line);
-    sampledScripts.set(node.callFrame.url, entry);
-  }
+  const sampledScripts = sampledLinesByScript(profile);
   const annotated: ScriptAnnotations[] = [];
   for (const [url, { frame, lines }] of sampledScripts) {
     const { map, functions } = await scriptInfo(frame);
@@ -69,6 +63,39 @@ export async function annotateProfile(
     annotated.push({ url, functions: functions ?? [], lines: origins });
   }
   return { ...withLocations, $flamelens: { version: 1, scripts: annotated } };
+}
+
+/**
+ * The generated lines with samples, by script. A node's tick lines are also listed under the
+ * scripts of the functions it calls (a few levels down): when V8 inlines a function from
+ * another script, the ticks carry that script's line numbers (see lineAttribution.ts).
+ */
+function sampledLinesByScript(profile: SavedCpuProfile): Map<string, { frame: CallFrame; lines: Set<number> }> {
+  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  const scripts = new Map<string, { frame: CallFrame; lines: Set<number> }>();
+  const addLines = (node: ProfileNode, lines: readonly number[]) => {
+    if (!scriptPath(node.callFrame.url)) return;
+    const entry = scripts.get(node.callFrame.url) ?? { frame: node.callFrame, lines: new Set<number>() };
+    for (const line of lines) entry.lines.add(line);
+    scripts.set(node.callFrame.url, entry);
+  };
+  for (const node of profile.nodes) {
+    if (!node.hitCount && !node.positionTicks?.length) continue;
+    const lines = (node.positionTicks ?? []).map((tick) => tick.line);
+    addLines(node, lines);
+    let level = node.children ?? [];
+    for (let depth = 0; depth < 3 && level.length > 0 && lines.length > 0; depth++) {
+      const next: number[] = [];
+      for (const id of level) {
+        const child = byId.get(id);
+        if (!child) continue;
+        if (child.callFrame.url !== node.callFrame.url) addLines(child, lines);
+        next.push(...(child.children ?? []));
+      }
+      level = next;
+    }
+  }
+  return scripts;
 }
 
 async function loadScript(frame: CallFrame, reader: ScriptSourceReader, resolver: SourceMapResolver): Promise<ScriptInfo> {

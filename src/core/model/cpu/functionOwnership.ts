@@ -1,8 +1,6 @@
 /**
- * Which source function a line belongs to, from the function ranges saved with a profile.
- * This is what makes attribution inlining-aware: when V8 inlines `add` into `loop`, the
- * profile charges `loop`, but its line ticks land on `add`'s lines; asking the source who
- * owns those lines gives the time back to `add`.
+ * Which function of one script a line or position belongs to, from the function ranges
+ * saved with a profile (see lineAttribution.ts for how this makes time inlining-aware).
  */
 import type { FunctionRange, ScriptAnnotations } from './savedProfile';
 
@@ -42,6 +40,12 @@ export class ScriptFunctions {
       if (line > this.script.functions[f][START_LINE]) return f;
     }
     return ownFunction;
+  }
+
+  /** True when function `fn` spans `line`. */
+  containsLine(fn: number, line: number): boolean {
+    const range = this.script.functions[fn];
+    return line >= range[START_LINE] && line <= range[END_LINE];
   }
 
   private innermostContainingLine(line: number): number {

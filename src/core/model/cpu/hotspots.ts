@@ -10,7 +10,7 @@
 import { fileURLToPath } from 'node:url';
 import { categorize, type Category } from './categories';
 import { selfTimesUs, totalTimesUs, type CodeLocation, type CpuModel, type TimeRange } from './cpuModel';
-import { ScriptFunctions } from './functionOwnership';
+import { LineAttribution } from './lineAttribution';
 
 export interface HotFunction {
   readonly name: string;
@@ -59,7 +59,7 @@ export function computeHotspots(model: CpuModel, range?: TimeRange): Hotspots {
   const self = selfTimesUs(model, range);
   const total = totalTimesUs(model, self);
   const coveredUs = total[0];
-  const scripts = new Map((model.annotations?.scripts ?? []).map((s) => [s.url, new ScriptFunctions(s)]));
+  const attribution = new LineAttribution(model);
   const origins = new Map(
     (model.annotations?.scripts ?? []).map((s) => [s.url, new Map(s.lines.map(([line, file, originalLine]) => [line, { file, line: originalLine }]))]),
   );
@@ -67,20 +67,15 @@ export function computeHotspots(model: CpuModel, range?: TimeRange): Hotspots {
   const lines = new Map<string, { file: string; line: number; selfUs: number; category: Category }>();
   const byCategory: Record<Category, number> = { app: 0, dependency: 0, node: 0, native: 0, idle: 0 };
 
-  const ownFunctionCache = new Map<number, number>();
-  const ownFunctionOf = (location: CodeLocation): number => {
-    let own = ownFunctionCache.get(location.index);
-    if (own === undefined) {
-      own = scripts.get(location.url)?.functionAt(location.line, location.column) ?? -1;
-      ownFunctionCache.set(location.index, own);
-    }
-    return own;
-  };
-  const functionFor = (location: CodeLocation, fn: number): FunctionAccumulator => {
-    const key = fn >= 0 ? `${location.url}#${fn}` : `@${location.index}`;
+  const ownFunctionOf = (location: CodeLocation) => attribution.ownFunction(location);
+  // Functions are keyed by their source range when known, so a function met both as its own
+  // node and inlined into others is one entry.
+  const functionFor = (location: CodeLocation, url: string, fn: number): FunctionAccumulator => {
+    const key = fn >= 0 ? `${url}#${fn}` : `@${location.index}`;
     let entry = functions.get(key);
     if (!entry) {
-      entry = fn >= 0 && fn !== ownFunctionOf(location) ? describeRange(location.url, fn) : describeLocation(location);
+      const isOwn = url === location.url && fn === ownFunctionOf(location);
+      entry = fn >= 0 && !isOwn ? describeRange(url, fn) : describeLocation(location);
       functions.set(key, entry);
     }
     return entry;
@@ -99,7 +94,7 @@ export function computeHotspots(model: CpuModel, range?: TimeRange): Hotspots {
     };
   };
   const describeRange = (url: string, fn: number): FunctionAccumulator => {
-    const range = scripts.get(url)!.functions[fn];
+    const range = attribution.script(url)!.functions[fn];
     const place = origins.get(url)?.get(range[0]) ?? { file: displayPath(url), line: range[0] };
     const name = range[5] || '(anonymous)';
     return { name, file: place.file, line: place.line, category: categorize(name, place.file), selfUs: 0, totalUs: 0, inlinedUs: 0 };
@@ -110,22 +105,20 @@ export function computeHotspots(model: CpuModel, range?: TimeRange): Hotspots {
     const nodeSelf = self[index];
     if (nodeSelf <= 0) return;
     const location = model.locations[node.location];
-    const own = ownFunctionOf(location);
-    const ownEntry = functionFor(location, own);
+    const ownEntry = functionFor(location, location.url, ownFunctionOf(location));
     byCategory[ownEntry.category] += nodeSelf;
     const tickSum = node.lineTicks.reduce((sum, t) => sum + t.ticks, 0);
     if (tickSum === 0) {
       ownEntry.selfUs += nodeSelf;
       return;
     }
-    const script = scripts.get(location.url);
     for (const { line, ticks } of node.lineTicks) {
       const share = (nodeSelf * ticks) / tickSum;
-      const owner = script ? script.ownerOfLine(line, own) : own;
-      const entry = owner === own ? ownEntry : functionFor(location, owner);
+      const owner = attribution.ownerOfLine(index, line);
+      const entry = functionFor(location, owner.url, owner.fn);
       entry.selfUs += share;
       if (entry !== ownEntry) entry.inlinedUs += share;
-      const place = origins.get(location.url)?.get(line) ?? { file: displayPath(location.url), line };
+      const place = origins.get(owner.url)?.get(line) ?? { file: displayPath(owner.url), line };
       const lineKey = `${place.file}:${place.line}`;
       const lineEntry = lines.get(lineKey) ?? { ...place, selfUs: 0, category: categorize(location.functionName, place.file) };
       lineEntry.selfUs += share;
@@ -141,7 +134,7 @@ export function computeHotspots(model: CpuModel, range?: TimeRange): Hotspots {
     if (index > 0) depth[index] = depth[node.parent] + 1;
     while (path.length > depth[index]) release(onPath, path.pop()!);
     const location = model.locations[node.location];
-    const entry = functionFor(location, ownFunctionOf(location));
+    const entry = functionFor(location, location.url, ownFunctionOf(location));
     if (!onPath.has(entry)) entry.totalUs += total[index];
     onPath.set(entry, (onPath.get(entry) ?? 0) + 1);
     path.push(entry);
