@@ -85,9 +85,11 @@
   var palette = {};
   function readPalette() {
     var style = getComputedStyle(document.documentElement);
-    CATEGORIES.concat(['match']).forEach(function (c) {
-      palette[c] = style.getPropertyValue(c === 'match' ? '--match' : '--cat-' + c).trim();
+    CATEGORIES.forEach(function (c) {
+      palette[c] = style.getPropertyValue('--cat-' + c).trim();
     });
+    palette.match = style.getPropertyValue('--match').trim();
+    palette.root = style.getPropertyValue('--root').trim();
   }
   readPalette();
 
@@ -139,10 +141,12 @@
     .inverted(true) // the root stays next to the toolbar however deep the stacks are
     .minFrameSize(0.5) // sub-pixel frames are invisible anyway; skipping them keeps the DOM small
     .transitionDuration(300)
+    .resetHeightOnZoom(true) // a zoomed subtree is shallower: no empty band above the tables
     .getName(function (d) { return nameOf(d.data); })
     .tooltip(tooltip)
     .setColorMapper(function (d) {
-      return d.highlight ? palette.match : palette[d.data.category] || palette.native;
+      if (d.highlight) return palette.match;
+      return d.parent ? palette[d.data.category] || palette.native : palette.root; // "all" is no category
     })
     .setDetailsHandler(function () {}) // details go to our tooltip and zoom line instead
     .onClick(function (d) {
@@ -236,10 +240,12 @@
     if (title) td.title = title;
     return td;
   }
-  function pctCell(row, value) {
+  // Bars are relative to the table's largest value: shares are often a few percent, and
+  // bars scaled to 100% would all look empty.
+  function pctCell(row, value, max) {
     var td = cell(row, 'num pct');
     var bar = td.appendChild(el('span', 'bar'));
-    bar.style.width = Math.min(100, Math.max(0, value)) + '%';
+    bar.style.width = (max > 0 ? Math.min(100, (100 * Math.max(0, value)) / max) : 0) + '%';
     td.appendChild(el('span', '', pct(value)));
   }
   function pathCell(row, file, line) {
@@ -256,12 +262,16 @@
     chartEl.scrollIntoView({ behavior: 'smooth', block: 'nearest' });
   }
 
+  function maxOf(rows) {
+    return rows.reduce(function (m, r) { return Math.max(m, r.selfPct); }, 0);
+  }
   var functionsBody = document.querySelector('#functions tbody');
+  var functionsMax = maxOf(summary.hotFunctions);
   if (!summary.hotFunctions.length) emptyRow(functionsBody, 7);
   summary.hotFunctions.forEach(function (f) {
     var row = functionsBody.insertRow();
     cell(row, 'num', fixed(f.selfMs, 1));
-    pctCell(row, f.selfPct);
+    pctCell(row, f.selfPct, functionsMax);
     cell(row, 'num', fixed(f.totalMs, 1));
     cell(row, 'num', pct(f.totalPct));
     var name = f.name || '(anonymous)';
@@ -276,11 +286,12 @@
   });
 
   var linesBody = document.querySelector('#lines tbody');
+  var linesMax = maxOf(summary.hotLines);
   if (!summary.hotLines.length) emptyRow(linesBody, 3);
   summary.hotLines.forEach(function (l) {
     var row = linesBody.insertRow();
     cell(row, 'num', fixed(l.selfMs, 1));
-    pctCell(row, l.selfPct);
+    pctCell(row, l.selfPct, linesMax);
     pathCell(row, l.file, l.line);
   });
 })();

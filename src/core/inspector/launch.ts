@@ -74,9 +74,10 @@ export async function launchWithInspector(command: readonly string[], options: L
     }
   };
 
+  const stopWaiting = new AbortController();
   try {
     const report = await Promise.race([
-      waitForReport(reportFile, options.startTimeoutMs ?? 60_000),
+      waitForReport(reportFile, options.startTimeoutMs ?? 60_000, stopWaiting.signal),
       spawnError,
       commandExited.then(({ code, signal }) => {
         throw targetFailed(
@@ -89,13 +90,14 @@ export async function launchWithInspector(command: readonly string[], options: L
     terminate('SIGKILL');
     throw error;
   } finally {
+    stopWaiting.abort();
     fs.rm(workDir, { recursive: true, force: true }, () => undefined);
   }
 }
 
-async function waitForReport(reportFile: string, timeoutMs: number) {
+async function waitForReport(reportFile: string, timeoutMs: number, stop: AbortSignal) {
   const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
+  while (Date.now() < deadline && !stop.aborted) {
     const text = readIfExists(reportFile);
     const firstLine = text?.split('\n')[0];
     if (firstLine && text!.includes('\n')) {

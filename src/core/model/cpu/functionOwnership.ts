@@ -36,8 +36,10 @@ export class ScriptFunctions {
     if (line < own[START_LINE] || line > own[END_LINE]) return innermost;
     // Walk out from the innermost function to the node's own; a nested function owns the
     // line only past its first line (the first line also holds the code that defines it).
+    // Compacted code puts many unrelated functions on one line: only the node's own nested
+    // functions can take a line from it.
     for (let f = innermost; f !== ownFunction && f >= 0; f = this.script.functions[f][PARENT]) {
-      if (line > this.script.functions[f][START_LINE]) return f;
+      if (line > this.script.functions[f][START_LINE] && isInside(this.script.functions, f, ownFunction)) return f;
     }
     return ownFunction;
   }
