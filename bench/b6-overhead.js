@@ -1,0 +1,165 @@
+'use strict';
+/**
+ * B6 — profiler overhead on the target.
+ *
+ * Input: bench/b6-workload.js, a fixed amount of deterministic CPU-bound work (~10 s plain).
+ * Configurations, at sampling interval N = 1000 and 100 µs:
+ *   plain      node b6-workload.js
+ *   --cpu-prof node --cpu-prof --cpu-prof-interval N --cpu-prof-dir <tmp> b6-workload.js   (the peer)
+ *   flamelens  node bin/flamelens.js record --interval N --out <tmp>/x.cpuprofile -- node b6-workload.js
+ * The compared figure is the workload's own work time (performance.now() around the work,
+ * printed by the workload): it excludes FlameLens' start-up and the writing of either
+ * profile, which are not overhead on the target. Total wall time (spawn to exit) is shown too.
+ * Each configuration runs REPS times, interleaved (and rotated) so that a noisy minute on a
+ * shared machine hits every configuration alike; medians are reported.
+ */
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+const { ROOT, BENCH_DIR, run, tagged, median, fmt, markdownTable } = require('./lib');
+
+const WORKLOAD = path.join(BENCH_DIR, 'b6-workload.js');
+const CLI = path.join(ROOT, 'bin', 'flamelens.js');
+const RSS_PROBE = path.join(BENCH_DIR, 'report-rss.js');
+const INTERVALS_US = [1000, 100];
+const REPS = 3;
+/** FlameLens may cost at most this many percentage points more than --cpu-prof (BENCHMARKS.md). */
+const TARGET_EXTRA_PP = 2;
+
+const node = process.execPath; // the same Node binary for every configuration
+/** B6_ROUNDS=20 makes a quick smoke run (the numbers then mean little); unset = the real workload. */
+const WORKLOAD_ARGS = process.env.B6_ROUNDS ? [process.env.B6_ROUNDS] : [];
+
+const configurations = [
+  { id: 'plain', tool: 'plain', intervalUs: undefined },
+  ...INTERVALS_US.flatMap((intervalUs) => [
+    { id: `cpu-prof@${intervalUs}`, tool: '--cpu-prof', intervalUs },
+    { id: `flamelens@${intervalUs}`, tool: 'flamelens', intervalUs },
+  ]),
+];
+
+function commandFor(config, dir) {
+  const n = String(config.intervalUs);
+  switch (config.tool) {
+    case 'plain':
+      return [node, WORKLOAD, ...WORKLOAD_ARGS];
+    case '--cpu-prof':
+      return [node, '--cpu-prof', '--cpu-prof-interval', n, '--cpu-prof-dir', dir, WORKLOAD, ...WORKLOAD_ARGS];
+    case 'flamelens':
+      return [node, '-r', RSS_PROBE, CLI, 'record', '--interval', n, '--out', path.join(dir, 'x.cpuprofile'), '--', node, WORKLOAD, ...WORKLOAD_ARGS];
+  }
+  throw new Error(`unknown tool ${config.tool}`);
+}
+
+/** Achieved sampling: the median gap between samples, and how many there were. */
+function profileStats(dir) {
+  const file = fs.readdirSync(dir).find((f) => f.endsWith('.cpuprofile'));
+  if (!file) return undefined;
+  const profile = JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8'));
+  return { medianDeltaUs: median(profile.timeDeltas), samples: profile.samples.length };
+}
+
+async function runOnce(config) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'flamelens-b6-'));
+  try {
+    const [command, ...args] = commandFor(config, dir);
+    const result = await run(command, args);
+    const work = tagged(result.stdout, 'B6-WORKLOAD');
+    const cli = config.tool === 'flamelens' ? tagged(result.stderr, 'BENCH-RSS') : undefined;
+    return { ...work, wallMs: result.wallMs, cliRssKiB: cli?.maxRssKiB, profile: profileStats(dir) };
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function main({ log = console.log } = {}) {
+  log(`B6 input: ${path.relative(ROOT, WORKLOAD)} (fixed work${WORKLOAD_ARGS.length ? `, B6_ROUNDS=${WORKLOAD_ARGS[0]}: smoke run only` : ''}), ${REPS} interleaved runs of each of ${configurations.map((c) => c.id).join(', ')}`);
+  const runs = Object.fromEntries(configurations.map((c) => [c.id, []]));
+  let checksum;
+  for (let rep = 0; rep < REPS; rep++) {
+    // Rotate the order each repetition so no configuration always runs first or last.
+    const order = configurations.map((_, i) => configurations[(i + rep) % configurations.length]);
+    for (const config of order) {
+      const r = await runOnce(config);
+      checksum ??= r.checksum;
+      if (r.checksum !== checksum) throw new Error(`${config.id}: checksum ${r.checksum} ≠ ${checksum}: the workload did different work`);
+      runs[config.id].push(r);
+      log(`  run ${rep + 1}/${REPS} ${config.id.padEnd(15)} work ${fmt.s(r.workMs)}  wall ${fmt.s(r.wallMs)}`);
+    }
+  }
+
+  const stat = (id) => {
+    const rs = runs[id];
+    const med = (pick) => (rs.every((r) => pick(r) !== undefined) ? median(rs.map(pick)) : undefined);
+    return {
+      workMs: med((r) => r.workMs),
+      wallMs: med((r) => r.wallMs),
+      targetRssKiB: med((r) => r.maxRssKiB),
+      cliRssKiB: med((r) => r.cliRssKiB),
+      medianDeltaUs: Math.round(med((r) => r.profile?.medianDeltaUs)),
+      samples: med((r) => r.profile?.samples),
+      spread: `${fmt.s(Math.min(...rs.map((r) => r.workMs)))}–${fmt.s(Math.max(...rs.map((r) => r.workMs)))}`,
+    };
+  };
+  const plain = stat('plain');
+  const overhead = (s) => (s.workMs / plain.workMs - 1) * 100;
+
+  log(`B6 plain          work ${fmt.s(plain.workMs)} (runs ${plain.spread})  wall ${fmt.s(plain.wallMs)}  target peak RSS ${fmt.mib(plain.targetRssKiB)}`);
+  const rows = [['plain', '—', fmt.s(plain.workMs), plain.spread, fmt.s(plain.wallMs), fmt.mib(plain.targetRssKiB), '—', '—', '—', '—', '—']];
+  const verdicts = [];
+  for (const intervalUs of INTERVALS_US) {
+    const peer = stat(`cpu-prof@${intervalUs}`);
+    const ours = stat(`flamelens@${intervalUs}`);
+    const extraPp = overhead(ours) - overhead(peer);
+    const met = extraPp <= TARGET_EXTRA_PP;
+    verdicts.push(`@${intervalUs} µs: FlameLens ${fmt.pct(overhead(ours))} vs --cpu-prof ${fmt.pct(overhead(peer))} = ${fmt.pp(extraPp)} (target ≤ +${TARGET_EXTRA_PP} pp): **${met ? 'met' : 'MISSED'}**`);
+    for (const [name, s] of [['--cpu-prof', peer], ['flamelens', ours]]) {
+      const isOurs = s === ours;
+      log(
+        `B6 @${String(intervalUs).padEnd(4)} µs ${name.padEnd(10)} work ${fmt.s(s.workMs)} (runs ${s.spread})  wall ${fmt.s(s.wallMs)}  ` +
+          `target peak RSS ${fmt.mib(s.targetRssKiB)}${isOurs ? `, CLI peak RSS ${fmt.mib(s.cliRssKiB)}` : ''}  ` +
+          `overhead ${fmt.pct(overhead(s))}  achieved interval ${s.medianDeltaUs} µs, ${fmt.count(s.samples)} samples  ` +
+          (isOurs ? `ratio ours/peer (work time) ${fmt.ratio(ours.workMs, peer.workMs)}, ${fmt.pp(extraPp)} vs --cpu-prof` : '(peer)'),
+      );
+      rows.push([
+        isOurs ? '**FlameLens**' : '`--cpu-prof`',
+        `${intervalUs} µs`,
+        fmt.s(s.workMs),
+        s.spread,
+        fmt.s(s.wallMs),
+        fmt.mib(s.targetRssKiB) + (isOurs ? ` (CLI ${fmt.mib(s.cliRssKiB)})` : ''),
+        fmt.pct(overhead(s)),
+        isOurs ? `**${fmt.pp(extraPp)}**` : '—',
+        isOurs ? fmt.ratio(ours.workMs, peer.workMs) : 'peer',
+        `${s.medianDeltaUs} µs`,
+        fmt.count(s.samples),
+      ]);
+    }
+  }
+  log(`B6 FlameLens targets: ${verdicts.join('; ').replace(/\*\*/g, '')}`);
+
+  const markdown = [
+    `Input: \`${path.relative(ROOT, WORKLOAD)}\`, a fixed amount of deterministic work (checksum ${checksum} in every run). ` +
+      `${REPS} runs per configuration, interleaved and rotated; medians. "work" = the workload's own performance.now() around its work ` +
+      `(excludes FlameLens start-up and profile writing); "wall" = spawn to exit of the whole command. Target RSS = the workload's maxRSS at the end of its work ` +
+      `(before --cpu-prof writes its file); CLI = the flamelens process itself. Achieved interval = median of the profile's timeDeltas.`,
+    '',
+    markdownTable(
+      ['tool', 'interval', 'work (median)', 'work (min–max)', 'wall (median)', 'peak RSS', 'overhead vs plain', 'vs --cpu-prof', 'ratio ours/peer (work)', 'achieved interval', 'samples'],
+      rows,
+    ),
+    '',
+    `FlameLens targets: ${verdicts.join('; ')}.`,
+  ].join('\n');
+
+  return { name: 'b6', title: 'B6 — profiler overhead on the target', markdown, runs };
+}
+
+module.exports = { main };
+
+if (require.main === module) {
+  main().catch((error) => {
+    console.error(error);
+    process.exitCode = 1;
+  });
+}
