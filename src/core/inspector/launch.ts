@@ -40,7 +40,8 @@ export async function launchWithInspector(command: readonly string[], options: L
   const env = { ...process.env, ...options.env };
   env.FLAMELENS_REPORT_FILE = reportFile;
   delete env.FLAMELENS_TARGET_CLAIMED;
-  env.NODE_OPTIONS = `${env.NODE_OPTIONS ?? ''} --require "${bootloaderPath}"`.trim();
+  // publish-uid=http: the program's stderr stays free of the "Debugger listening" banner.
+  env.NODE_OPTIONS = `${env.NODE_OPTIONS ?? ''} --require "${bootloaderPath}" --inspect-publish-uid=http`.trim();
 
   const isWindows = process.platform === 'win32';
   const child = spawn(command[0], command.slice(1), {
