@@ -22,7 +22,8 @@ const WORKLOAD = path.join(BENCH_DIR, 'b6-workload.js');
 const CLI = path.join(ROOT, 'bin', 'flamelens.js');
 const RSS_PROBE = path.join(BENCH_DIR, 'report-rss.js');
 const INTERVALS_US = [1000, 100];
-const REPS = 3;
+/** Runs per configuration; B6_REPS=5 (or more) narrows the noise at the cost of time. */
+const REPS = Number(process.env.B6_REPS || 3);
 /** FlameLens may cost at most this many percentage points more than --cpu-prof (BENCHMARKS.md). */
 const TARGET_EXTRA_PP = 2;
 
@@ -93,6 +94,7 @@ async function main({ log = console.log } = {}) {
     const med = (pick) => (rs.every((r) => pick(r) !== undefined) ? median(rs.map(pick)) : undefined);
     return {
       workMs: med((r) => r.workMs),
+      workCpuMs: med((r) => r.workCpuMs),
       wallMs: med((r) => r.wallMs),
       targetRssKiB: med((r) => r.maxRssKiB),
       cliRssKiB: med((r) => r.cliRssKiB),
@@ -103,9 +105,14 @@ async function main({ log = console.log } = {}) {
   };
   const plain = stat('plain');
   const overhead = (s) => (s.workMs / plain.workMs - 1) * 100;
+  // The same work, unprofiled, varies this much from run to run on this machine: overhead
+  // differences smaller than that are not significant.
+  const plainWork = runs.plain.map((r) => r.workMs);
+  const noisePct = ((Math.max(...plainWork) - Math.min(...plainWork)) / plain.workMs) * 100;
 
-  log(`B6 plain          work ${fmt.s(plain.workMs)} (runs ${plain.spread})  wall ${fmt.s(plain.wallMs)}  target peak RSS ${fmt.mib(plain.targetRssKiB)}`);
-  const rows = [['plain', '—', fmt.s(plain.workMs), plain.spread, fmt.s(plain.wallMs), fmt.mib(plain.targetRssKiB), '—', '—', '—', '—', '—']];
+  const cpu = (s) => (s.workCpuMs === undefined ? 'n/a' : fmt.s(s.workCpuMs));
+  log(`B6 plain          work ${fmt.s(plain.workMs)} (runs ${plain.spread}, main-thread CPU ${cpu(plain)})  wall ${fmt.s(plain.wallMs)}  target peak RSS ${fmt.mib(plain.targetRssKiB)}`);
+  const rows = [['plain', '—', fmt.s(plain.workMs), plain.spread, cpu(plain), fmt.s(plain.wallMs), fmt.mib(plain.targetRssKiB), '—', '—', '—', '—', '—']];
   const verdicts = [];
   for (const intervalUs of INTERVALS_US) {
     const peer = stat(`cpu-prof@${intervalUs}`);
@@ -116,7 +123,7 @@ async function main({ log = console.log } = {}) {
     for (const [name, s] of [['--cpu-prof', peer], ['flamelens', ours]]) {
       const isOurs = s === ours;
       log(
-        `B6 @${String(intervalUs).padEnd(4)} µs ${name.padEnd(10)} work ${fmt.s(s.workMs)} (runs ${s.spread})  wall ${fmt.s(s.wallMs)}  ` +
+        `B6 @${String(intervalUs).padEnd(4)} µs ${name.padEnd(10)} work ${fmt.s(s.workMs)} (runs ${s.spread}, main-thread CPU ${cpu(s)})  wall ${fmt.s(s.wallMs)}  ` +
           `target peak RSS ${fmt.mib(s.targetRssKiB)}${isOurs ? `, CLI peak RSS ${fmt.mib(s.cliRssKiB)}` : ''}  ` +
           `overhead ${fmt.pct(overhead(s))}  achieved interval ${s.medianDeltaUs} µs, ${fmt.count(s.samples)} samples  ` +
           (isOurs ? `ratio ours/peer (work time) ${fmt.ratio(ours.workMs, peer.workMs)}, ${fmt.pp(extraPp)} vs --cpu-prof` : '(peer)'),
@@ -126,6 +133,7 @@ async function main({ log = console.log } = {}) {
         `${intervalUs} µs`,
         fmt.s(s.workMs),
         s.spread,
+        cpu(s),
         fmt.s(s.wallMs),
         fmt.mib(s.targetRssKiB) + (isOurs ? ` (CLI ${fmt.mib(s.cliRssKiB)})` : ''),
         fmt.pct(overhead(s)),
@@ -136,20 +144,25 @@ async function main({ log = console.log } = {}) {
       ]);
     }
   }
+  const noise = `noise: identical plain runs varied by ${noisePct.toFixed(1)} % of their median, so differences below that are not significant`;
   log(`B6 FlameLens targets: ${verdicts.join('; ').replace(/\*\*/g, '')}`);
+  log(`B6 ${noise}`);
 
   const markdown = [
     `Input: \`${path.relative(ROOT, WORKLOAD)}\`, a fixed amount of deterministic work (checksum ${checksum} in every run). ` +
       `${REPS} runs per configuration, interleaved and rotated; medians. "work" = the workload's own performance.now() around its work ` +
       `(excludes FlameLens start-up and profile writing); "wall" = spawn to exit of the whole command. Target RSS = the workload's maxRSS at the end of its work ` +
-      `(before --cpu-prof writes its file); CLI = the flamelens process itself. Achieved interval = median of the profile's timeDeltas.`,
+      `(before --cpu-prof writes its file); CLI = the flamelens process itself. Main-thread CPU = the workload thread's utime+stime over its work (/proc, 10 ms ticks). ` +
+      `Achieved interval = median of the profile's timeDeltas.`,
     '',
     markdownTable(
-      ['tool', 'interval', 'work (median)', 'work (min–max)', 'wall (median)', 'peak RSS', 'overhead vs plain', 'vs --cpu-prof', 'ratio ours/peer (work)', 'achieved interval', 'samples'],
+      ['tool', 'interval', 'work (median)', 'work (min–max)', 'main-thread CPU in work', 'wall (median)', 'peak RSS', 'overhead vs plain', 'vs --cpu-prof', 'ratio ours/peer (work)', 'achieved interval', 'samples'],
       rows,
     ),
     '',
     `FlameLens targets: ${verdicts.join('; ')}.`,
+    '',
+    `Caveat — ${noise}.`,
   ].join('\n');
 
   return { name: 'b6', title: 'B6 — profiler overhead on the target', markdown, runs };

@@ -10,7 +10,7 @@ export interface CpuSummary {
   readonly samples: number;
   /** Achieved sampling interval (median gap between samples), µs. */
   readonly intervalUs: number;
-  readonly hotFunctions: ReadonlyArray<Omit<HotFunction, never>>;
+  readonly hotFunctions: ReadonlyArray<Omit<HotFunction, 'key'>>;
   readonly hotLines: ReadonlyArray<Omit<HotLine, 'category'>>;
   readonly byCategory: Readonly<Record<string, number>>;
 }
@@ -23,7 +23,7 @@ export function summarizeCpuModel(model: CpuModel, options: { top?: number; rang
     durationMs: hot.durationMs,
     samples: hot.sampleCount,
     intervalUs: Math.round(model.intervalUs),
-    hotFunctions: hot.functions.slice(0, top),
+    hotFunctions: hot.functions.slice(0, top).map(({ key: _key, ...f }) => f),
     hotLines: hot.lines
       .filter((l) => l.category !== 'native' && l.category !== 'idle')
       .slice(0, top)

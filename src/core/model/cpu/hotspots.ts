@@ -13,6 +13,8 @@ import { selfTimesUs, totalTimesUs, type CodeLocation, type CpuModel, type TimeR
 import { LineAttribution } from './lineAttribution';
 
 export interface HotFunction {
+  /** Identifies the function within this profile (for callers/callees lookups). */
+  readonly key: string;
   readonly name: string;
   /** Absolute path of the original source when known, else the script's path or URL. */
   readonly file: string;
@@ -41,9 +43,12 @@ export interface Hotspots {
   readonly functions: readonly HotFunction[];
   readonly lines: readonly HotLine[];
   readonly byCategory: Readonly<Record<Category, number>>;
+  /** The function key of every node (its own function, not inlining-adjusted). */
+  readonly functionOfNode: readonly string[];
 }
 
 interface FunctionAccumulator {
+  key: string;
   name: string;
   file: string;
   line: number;
@@ -75,12 +80,12 @@ export function computeHotspots(model: CpuModel, range?: TimeRange): Hotspots {
     let entry = functions.get(key);
     if (!entry) {
       const isOwn = url === location.url && fn === ownFunctionOf(location);
-      entry = fn >= 0 && !isOwn ? describeRange(url, fn) : describeLocation(location);
+      entry = { key, ...(fn >= 0 && !isOwn ? describeRange(url, fn) : describeLocation(location)) };
       functions.set(key, entry);
     }
     return entry;
   };
-  const describeLocation = (location: CodeLocation): FunctionAccumulator => {
+  const describeLocation = (location: CodeLocation): Omit<FunctionAccumulator, 'key'> => {
     const generated = origins.get(location.url)?.get(location.line);
     const place = location.original ?? generated ?? { file: displayPath(location.url), line: location.url ? location.line : 0 };
     return {
@@ -93,7 +98,7 @@ export function computeHotspots(model: CpuModel, range?: TimeRange): Hotspots {
       inlinedUs: 0,
     };
   };
-  const describeRange = (url: string, fn: number): FunctionAccumulator => {
+  const describeRange = (url: string, fn: number): Omit<FunctionAccumulator, 'key'> => {
     const range = attribution.script(url)!.functions[fn];
     const place = origins.get(url)?.get(range[0]) ?? { file: displayPath(url), line: range[0] };
     const name = range[5] || '(anonymous)';
@@ -130,11 +135,13 @@ export function computeHotspots(model: CpuModel, range?: TimeRange): Hotspots {
   const onPath = new Map<FunctionAccumulator, number>();
   const path: FunctionAccumulator[] = [];
   const depth = new Int32Array(model.nodes.length);
+  const functionOfNode: string[] = new Array(model.nodes.length);
   model.nodes.forEach((node, index) => {
     if (index > 0) depth[index] = depth[node.parent] + 1;
     while (path.length > depth[index]) release(onPath, path.pop()!);
     const location = model.locations[node.location];
     const entry = functionFor(location, location.url, ownFunctionOf(location));
+    functionOfNode[index] = entry.key;
     if (!onPath.has(entry)) entry.totalUs += total[index];
     onPath.set(entry, (onPath.get(entry) ?? 0) + 1);
     path.push(entry);
@@ -150,6 +157,7 @@ export function computeHotspots(model: CpuModel, range?: TimeRange): Hotspots {
       .map((f) => {
         const totalUs = Math.max(f.totalUs + f.inlinedUs, f.selfUs);
         return {
+          key: f.key,
           name: f.name,
           file: f.file,
           line: f.line,
@@ -165,6 +173,7 @@ export function computeHotspots(model: CpuModel, range?: TimeRange): Hotspots {
       .map((l) => ({ file: l.file, line: l.line, selfMs: ms(l.selfUs), selfPct: pct(l.selfUs), category: l.category }))
       .sort((a, b) => b.selfMs - a.selfMs),
     byCategory: Object.fromEntries(Object.entries(byCategory).map(([k, v]) => [k, ms(v)])) as Record<Category, number>,
+    functionOfNode,
   };
 }
 

@@ -8,6 +8,8 @@ import { selfTimesUs, totalTimesUs, type CpuModel, type TimeRange } from '../cpu
 import { displayPath } from '../cpu/hotspots';
 
 export interface FlameFrame {
+  /** The call-tree node this frame draws (to ask for its subtree). */
+  readonly id: number;
   readonly name: string;
   /** Total time in ms (d3-flame-graph's `value`). */
   readonly value: number;
@@ -17,36 +19,56 @@ export interface FlameFrame {
   readonly location: string;
   readonly category: Category;
   readonly children: FlameFrame[];
+  /** How many children were too narrow to send. */
+  hidden: number;
 }
 
 export interface FlameTreeOptions {
   readonly range?: TimeRange;
   /** Frames narrower than this share of the root are dropped; 1/4000 ≈ a pixel on a wide screen. */
   readonly minFraction?: number;
+  /** Draw only the subtree of this node (zooming in); the root of the tree by default. */
+  readonly rootNode?: number;
 }
 
 /** Builds the pruned flame tree of a model. */
 export function buildFlameTree(model: CpuModel, options: FlameTreeOptions = {}): FlameFrame {
   const self = selfTimesUs(model, options.range);
   const total = totalTimesUs(model, self);
-  const threshold = total[0] * (options.minFraction ?? 1 / 4000);
-  const frames: Array<FlameFrame | undefined> = new Array(model.nodes.length);
-  for (const node of model.nodes) {
-    if (node.index > 0 && (total[node.index] < threshold || total[node.index] === 0 || !frames[node.parent])) continue;
+  const rootNode = options.rootNode ?? 0;
+  const threshold = total[rootNode] * (options.minFraction ?? 1 / 4000);
+  const frames = new Map<number, FlameFrame>();
+  // Depth-first order keeps a subtree contiguous: it ends at the first node whose parent is outside.
+  const inSubtree = new Uint8Array(model.nodes.length);
+  inSubtree[rootNode] = 1;
+  for (let index = rootNode; index < model.nodes.length; index++) {
+    const node = model.nodes[index];
+    if (index !== rootNode) {
+      if (!inSubtree[node.parent]) break;
+      inSubtree[index] = 1;
+    }
+    const parent = index === rootNode ? undefined : frames.get(node.parent);
+    if (index !== rootNode && !parent) continue; // an ancestor was too narrow
+    if (index !== rootNode && (total[index] < threshold || total[index] === 0)) {
+      if (total[index] > 0) parent!.hidden++;
+      continue;
+    }
     const location = model.locations[node.location];
     const place = location.original ?? (location.url ? { file: displayPath(location.url), line: location.line } : undefined);
     const frame: FlameFrame = {
-      name: node.index === 0 ? 'all' : location.functionName,
-      value: round(total[node.index] / 1000),
-      self: round(self[node.index] / 1000),
+      id: index,
+      name: index === 0 ? 'all' : location.functionName,
+      value: round(total[index] / 1000),
+      self: round(self[index] / 1000),
       location: place ? `${place.file}:${place.line}` : '',
       category: location.category,
       children: [],
+      hidden: 0,
     };
-    frames[node.index] = frame;
-    if (node.index > 0) frames[node.parent]!.children.push(frame);
+    frames.set(index, frame);
+    parent?.children.push(frame);
   }
-  return frames[0]!;
+  return frames.get(rootNode)!;
 }
 
 /** Number of frames in a tree (to tell how much pruning kept). */

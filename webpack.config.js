@@ -1,0 +1,42 @@
+// Two bundles: the extension host side (Node, `vscode` external, plus the bootloader and the
+// analysis worker as files of their own because they are loaded by path), and the webview (web).
+'use strict';
+const path = require('node:path');
+
+const tsRule = {
+  test: /\.ts$/,
+  exclude: /node_modules/,
+  use: [{ loader: 'ts-loader', options: { transpileOnly: true, configFile: path.resolve(__dirname, 'tsconfig.json') } }],
+};
+
+/** @type {import('webpack').Configuration} */
+const extension = {
+  name: 'extension',
+  target: 'node',
+  entry: {
+    extension: './src/extension/extension.ts',
+    bootloader: './src/core/inspector/bootloader.ts',
+    analysisWorker: './src/core/analysis/analysisWorker.ts',
+  },
+  output: { path: path.resolve(__dirname, 'dist'), filename: '[name].js', libraryTarget: 'commonjs2' },
+  externals: { vscode: 'commonjs vscode' },
+  resolve: { extensions: ['.ts', '.js'] },
+  module: { rules: [tsRule] },
+  node: { __dirname: false },
+  devtool: 'source-map',
+  performance: { hints: false },
+};
+
+/** @type {import('webpack').Configuration} */
+const webview = {
+  name: 'webview',
+  target: 'web',
+  entry: { webview: './webview-ui/src/main.ts' },
+  output: { path: path.resolve(__dirname, 'dist'), filename: '[name].js' },
+  resolve: { extensions: ['.ts', '.js'] },
+  module: { rules: [tsRule] },
+  devtool: 'source-map',
+  performance: { hints: false },
+};
+
+module.exports = [extension, webview];
