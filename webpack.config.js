@@ -2,11 +2,13 @@
 // analysis worker as files of their own because they are loaded by path), and the webview (web).
 'use strict';
 const path = require('node:path');
+const webpack = require('webpack');
 
 const tsRule = {
   test: /\.ts$/,
   exclude: /node_modules/,
-  use: [{ loader: 'ts-loader', options: { transpileOnly: true, configFile: path.resolve(__dirname, 'tsconfig.json') } }],
+  // ES modules out of ts-loader, so webpack can split dynamic import()s into lazily loaded chunks.
+  use: [{ loader: 'ts-loader', options: { transpileOnly: true, configFile: path.resolve(__dirname, 'tsconfig.json'), compilerOptions: { module: 'es2020' } } }],
 };
 
 /** @type {import('webpack').Configuration} */
@@ -35,6 +37,8 @@ const webview = {
   output: { path: path.resolve(__dirname, 'dist'), filename: '[name].js' },
   resolve: { extensions: ['.ts', '.js'] },
   module: { rules: [tsRule] },
+  // d3-flame-graph imports its stylesheet; the panel styles frames itself (theme colours, CSP).
+  plugins: [new webpack.IgnorePlugin({ resourceRegExp: /d3-flamegraph\.css$/ })],
   devtool: 'source-map',
   performance: { hints: false },
 };

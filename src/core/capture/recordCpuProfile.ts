@@ -16,6 +16,8 @@ export interface RecordOptions {
   readonly durationMs?: number;
   /** Aborting it stops the recording and keeps the profile (Ctrl+C, a Stop button). */
   readonly stopSignal?: AbortSignal;
+  /** Aborting it ends the recording at once and keeps nothing (a Cancel button). */
+  readonly cancelSignal?: AbortSignal;
   /** The target waits for the debugger (launched by FlameLens) and must be resumed. */
   readonly resumeTarget?: boolean;
   /** Folder the program runs in, for relative paths in the saved profile. */
@@ -34,14 +36,20 @@ export async function recordCpuProfile(webSocketUrl: string, options: RecordOpti
   const session = await connectInspector(webSocketUrl);
   let timer: NodeJS.Timeout | undefined;
   let onStop: (() => void) | undefined;
+  const onCancel = () => void session.close();
+  options.cancelSignal?.addEventListener('abort', onCancel, { once: true });
   try {
+    if (options.cancelSignal?.aborted) throw cancelled();
     const capture = await captureCpuProfile(session, { intervalUs: options.intervalUs, resumeTarget: options.resumeTarget });
     options.onStarted?.();
     if (options.durationMs !== undefined) timer = setTimeout(() => void capture.stop(), options.durationMs);
     onStop = () => void capture.stop();
     if (options.stopSignal?.aborted) onStop();
     options.stopSignal?.addEventListener('abort', onStop, { once: true });
-    const result = await capture.result;
+    const result = await capture.result.catch((error) => {
+      throw options.cancelSignal?.aborted ? cancelled() : error;
+    });
+    if (options.cancelSignal?.aborted) throw cancelled();
     const profile = await annotateProfile(result.profile, liveScriptSources(result), { rootPath: options.rootPath });
     return { profile, endedBy: result.endedBy };
   } catch (error) {
@@ -50,6 +58,11 @@ export async function recordCpuProfile(webSocketUrl: string, options: RecordOpti
   } finally {
     clearTimeout(timer);
     if (onStop) options.stopSignal?.removeEventListener('abort', onStop);
+    options.cancelSignal?.removeEventListener('abort', onCancel);
     await session.close();
   }
+}
+
+function cancelled(): FlameLensError {
+  return new FlameLensError('cancelled', 'The recording was cancelled; nothing was saved.');
 }

@@ -1,0 +1,36 @@
+/** A CodeLens above each hot function: its self and total time; clicking finds it in the flamegraph. */
+import * as vscode from 'vscode';
+import type { ProfileLibrary } from '../profileLibrary';
+import { formatMs } from './heatDecorations';
+
+export class HotFunctionLenses implements vscode.CodeLensProvider {
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChangeCodeLenses = this.changed.event;
+
+  constructor(
+    private readonly library: ProfileLibrary,
+    private readonly enabled: () => boolean,
+  ) {
+    library.onDidChange(() => this.changed.fire());
+  }
+
+  refresh(): void {
+    this.changed.fire();
+  }
+
+  provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
+    if (!this.enabled()) return [];
+    const heat = this.library.heatOf(document.uri.fsPath);
+    return (heat?.functions ?? [])
+      .filter((f) => f.location && f.location.line >= 1 && f.location.line <= document.lineCount)
+      .map((f) => {
+        const range = document.lineAt(f.location!.line - 1).range;
+        return new vscode.CodeLens(range, {
+          title: `$(flame) ${f.name}: ${formatMs(f.selfMs)} self (${f.selfPct.toFixed(1)} %) · ${formatMs(f.totalMs)} total (${f.totalPct.toFixed(1)} %)`,
+          tooltip: 'Show this function in the FlameLens flamegraph',
+          command: 'flamelens.showFunction',
+          arguments: [f.name],
+        });
+      });
+  }
+}

@@ -1,0 +1,136 @@
+/**
+ * Runs one recording at a time: reaches the target (launch, pid or address), shows it in the
+ * status bar with the elapsed time (click to stop) and in a notification with Stop and Cancel,
+ * saves the profile in the output folder, and says clearly what went wrong when it does.
+ */
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { FlameLensError } from '../../core/errors';
+import type { LaunchedProgram } from '../../core/inspector/launch';
+import { settings } from '../settings';
+import type { ProfileTarget } from './profileTarget';
+
+interface ActiveRecording {
+  readonly label: string;
+  readonly stop: AbortController;
+  readonly cancel: AbortController;
+}
+
+export class RecordingController implements vscode.Disposable {
+  private active: ActiveRecording | undefined;
+  private readonly statusBar = vscode.window.createStatusBarItem('flamelens.recording', vscode.StatusBarAlignment.Left, 100);
+  private output: vscode.OutputChannel | undefined;
+
+  constructor() {
+    this.statusBar.name = 'FlameLens recording';
+    this.statusBar.command = 'flamelens.stopProfiling';
+  }
+
+  get isRecording(): boolean {
+    return this.active !== undefined;
+  }
+
+  /** Records the target and returns the saved profile's path. Throws FlameLensError. */
+  async record(target: ProfileTarget, options: { durationMs: number; intervalUs?: number }): Promise<string> {
+    if (this.active) throw new FlameLensError('bad-input', `FlameLens is already recording ${this.active.label}; stop it first.`);
+    if (target.command && !vscode.workspace.isTrusted) {
+      throw new FlameLensError('bad-input', 'Launching a program needs a trusted workspace. Trust this folder, or attach to a process that is already running.');
+    }
+    const recording: ActiveRecording = { label: target.label, stop: new AbortController(), cancel: new AbortController() };
+    this.active = recording;
+    void vscode.commands.executeCommand('setContext', 'flamelens.recording', true);
+    let launched: LaunchedProgram | undefined;
+    try {
+      // Loaded on first use: the inspector client and source tooling are most of the bundle.
+      const [{ recordCpuProfile }, { parseTargetAddress }, { resolveInspectorTarget }, { launchWithInspector }, { writeCpuProfileFile }] =
+        await Promise.all([
+          import('../../core/capture/recordCpuProfile'),
+          import('../../core/inspector/address'),
+          import('../../core/inspector/attach'),
+          import('../../core/inspector/launch'),
+          import('../../core/model/cpu/profileFile'),
+        ]);
+      const cwd = target.cwd ?? vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
+      let webSocketUrl: string;
+      if (target.command) {
+        launched = await launchWithInspector(target.command, { cwd, stdio: 'pipe' });
+        this.showProgramOutput(launched, target.label);
+        webSocketUrl = launched.webSocketUrl;
+      } else {
+        const address = parseTargetAddress(target.pid !== undefined ? String(target.pid) : target.address ?? '');
+        webSocketUrl = (await resolveInspectorTarget(address, { allowRemote: target.allowRemote })).webSocketUrl;
+      }
+      const { profile } = await recordCpuProfile(webSocketUrl, {
+        durationMs: options.durationMs > 0 ? options.durationMs : undefined,
+        intervalUs: options.intervalUs ?? settings.samplingIntervalUs(),
+        stopSignal: recording.stop.signal,
+        cancelSignal: recording.cancel.signal,
+        resumeTarget: launched !== undefined,
+        rootPath: cwd,
+        onStarted: () => this.showRecording(recording, options.durationMs),
+      });
+      const file = path.join(settings.outputDirectory(), profileFileName(target.label, new Date()));
+      await writeCpuProfileFile(file, profile);
+      return file;
+    } finally {
+      launched?.terminate('SIGTERM');
+      const program = launched;
+      if (program) setTimeout(() => program.terminate('SIGKILL'), 5000).unref();
+      this.active = undefined;
+      this.statusBar.hide();
+      void vscode.commands.executeCommand('setContext', 'flamelens.recording', false);
+    }
+  }
+
+  /** Stops the recording and keeps the profile. */
+  stop(): void {
+    this.active?.stop.abort();
+  }
+
+  /** Ends the recording and keeps nothing. */
+  cancel(): void {
+    this.active?.cancel.abort();
+  }
+
+  dispose(): void {
+    this.cancel();
+    this.statusBar.dispose();
+    this.output?.dispose();
+  }
+
+  private showRecording(recording: ActiveRecording, durationMs: number): void {
+    const started = Date.now();
+    const tick = () => {
+      if (this.active !== recording) return clearInterval(timer);
+      const seconds = Math.floor((Date.now() - started) / 1000);
+      const elapsed = `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
+      const limit = durationMs > 0 ? ` / ${durationMs / 1000} s` : '';
+      this.statusBar.text = `$(record) ${recording.label} ${elapsed}${limit}`;
+      this.statusBar.tooltip = `FlameLens is recording ${recording.label}. Click to stop and save.`;
+    };
+    const timer = setInterval(tick, 1000);
+    tick();
+    this.statusBar.show();
+    void vscode.window.showInformationMessage(`FlameLens is recording ${recording.label}.`, 'Stop', 'Cancel').then((choice) => {
+      if (this.active !== recording) return;
+      if (choice === 'Stop') this.stop();
+      else if (choice === 'Cancel') this.cancel();
+    });
+  }
+
+  /** The launched program's output goes to the FlameLens output channel, not lost. */
+  private showProgramOutput(program: LaunchedProgram, label: string): void {
+    this.output ??= vscode.window.createOutputChannel('FlameLens');
+    this.output.appendLine(`--- ${label} (pid ${program.pid}) ---`);
+    program.command.stdout?.on('data', (chunk) => this.output!.append(String(chunk)));
+    program.command.stderr?.on('data', (chunk) => this.output!.append(String(chunk)));
+  }
+}
+
+/** `<target>-<yyyymmdd>-<hhmmss>.cpuprofile`, safe on every file system. */
+export function profileFileName(label: string, when: Date): string {
+  const safe = label.replace(/[^a-zA-Z0-9._-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60) || 'profile';
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const stamp = `${when.getFullYear()}${pad(when.getMonth() + 1)}${pad(when.getDate())}-${pad(when.getHours())}${pad(when.getMinutes())}${pad(when.getSeconds())}`;
+  return `${safe}-${stamp}.cpuprofile`;
+}

@@ -1,0 +1,128 @@
+/**
+ * Bottom-up table: functions by self time (inlining-aware, as the annotations), each row
+ * expanding into who calls it and what it calls. Keyboard: ↑/↓ move, →/← expand/collapse,
+ * Enter opens the source.
+ */
+import type { FunctionRelationsDto, FunctionRowDto, RelationDto, SourceLocationDto } from '../../src/protocol/profileViews';
+import { el, formatMs, formatPct, shortPath } from './dom';
+import { moveFocus } from './rowNavigation';
+
+export interface TableEvents {
+  expand(key: string): void;
+  open(location: SourceLocationDto): void;
+}
+
+export class BottomUpTable {
+  readonly element = el('div', { class: 'table', role: 'tree', 'aria-label': 'Bottom-up: functions by self time' });
+  private readonly details = new Map<string, HTMLElement>();
+  private filter = '';
+  private rows: readonly FunctionRowDto[] = [];
+
+  constructor(private readonly events: TableEvents) {}
+
+  show(rows: readonly FunctionRowDto[]): void {
+    this.rows = rows;
+    this.render();
+  }
+
+  setFilter(text: string): void {
+    this.filter = text.trim().toLowerCase();
+    this.render();
+  }
+
+  showRelations(relations: FunctionRelationsDto): void {
+    const target = this.details.get(relations.key);
+    if (!target) return;
+    target.replaceChildren(
+      this.relationGroup('Called by', relations.callers),
+      this.relationGroup('Calls', relations.callees),
+    );
+  }
+
+  private render(): void {
+    this.details.clear();
+    const header = el(
+      'div',
+      { class: 'row header', 'aria-hidden': 'true' },
+      el('span', { class: 'twisty' }),
+      el('span', { class: 'swatch' }),
+      el('span', { class: 'name' }, 'Function'),
+      el('span', { class: 'where' }, 'Source'),
+      el('span', { class: 'num' }, 'Self'),
+      el('span', { class: 'num' }, 'Self %'),
+      el('span', { class: 'num muted' }, 'Total'),
+    );
+    const visible = this.rows.filter((r) => !this.filter || r.name.toLowerCase().includes(this.filter) || (r.location?.file.toLowerCase().includes(this.filter) ?? false));
+    this.element.replaceChildren(header, ...visible.map((row) => this.item(row)));
+    const first = this.element.querySelector<HTMLElement>('[data-row]');
+    if (first) first.tabIndex = 0;
+  }
+
+  private item(row: FunctionRowDto): HTMLElement {
+    const line = el(
+      'div',
+      { class: 'row', 'data-row': '', tabindex: '-1', title: row.location ? `${row.location.file}:${row.location.line}` : row.name },
+      el('span', { class: 'twisty', 'aria-hidden': 'true' }, '▸'),
+      el('span', { class: `swatch cat-${row.category}`, 'aria-hidden': 'true' }),
+      el('span', { class: 'name' }, row.name),
+      el('span', { class: 'where' }, row.location ? `${shortPath(row.location.file)}:${row.location.line}` : ''),
+      el('span', { class: 'num' }, formatMs(row.selfMs)),
+      el('span', { class: 'num' }, formatPct(row.selfPct)),
+      el('span', { class: 'num muted' }, formatMs(row.totalMs)),
+    );
+    const details = el('div', { role: 'group', class: 'relations', hidden: '' });
+    const item = el('div', { role: 'treeitem', 'aria-expanded': 'false', 'data-key': row.key }, line, details);
+    const toggle = (expand?: boolean) => {
+      const open = expand ?? item.getAttribute('aria-expanded') !== 'true';
+      item.setAttribute('aria-expanded', String(open));
+      details.hidden = !open;
+      line.querySelector('.twisty')!.textContent = open ? '▾' : '▸';
+      if (open && details.childElementCount === 0) {
+        this.details.set(row.key, details);
+        details.append(el('div', { class: 'muted loading-row' }, 'Loading…'));
+        this.events.expand(row.key);
+      }
+    };
+    line.addEventListener('click', () => {
+      toggle();
+      if (row.location) this.events.open(row.location);
+    });
+    line.addEventListener('keydown', (event) => {
+      if (event.key === 'ArrowDown') moveFocus(this.element, line, 1);
+      else if (event.key === 'ArrowUp') moveFocus(this.element, line, -1);
+      else if (event.key === 'ArrowRight') toggle(true);
+      else if (event.key === 'ArrowLeft') toggle(false);
+      else if (event.key === 'Enter' && row.location) this.events.open(row.location);
+      else return;
+      event.preventDefault();
+    });
+    return item;
+  }
+
+  private relationGroup(title: string, relations: readonly RelationDto[]): HTMLElement {
+    const rows = relations.map((r) => {
+      const line = el(
+        'div',
+        { class: 'row relation', 'data-row': '', tabindex: '-1', title: r.location ? `${r.location.file}:${r.location.line}` : r.name },
+        el('span', { class: 'twisty' }),
+        el('span', { class: 'swatch' }),
+        el('span', { class: 'name' }, r.name),
+        el('span', { class: 'where' }, r.location ? `${shortPath(r.location.file)}:${r.location.line}` : ''),
+        el('span', { class: 'num' }, formatMs(r.ms)),
+        el('span', { class: 'num' }, formatPct(r.pct)),
+        el('span', { class: 'num' }),
+      );
+      const open = () => r.location && this.events.open(r.location);
+      line.addEventListener('click', open);
+      line.addEventListener('keydown', (event) => {
+        if (event.key === 'ArrowDown') moveFocus(this.element, line, 1);
+        else if (event.key === 'ArrowUp') moveFocus(this.element, line, -1);
+        else if (event.key === 'Enter') open();
+        else return;
+        event.preventDefault();
+      });
+      return line;
+    });
+    return el('div', { class: 'relation-group' }, el('div', { class: 'relation-title muted' }, relations.length ? title : `${title}: nobody`), ...rows);
+  }
+}

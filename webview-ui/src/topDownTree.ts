@@ -1,0 +1,83 @@
+/**
+ * Top-down call tree: from the entry points down to the callees, children fetched when a row
+ * is expanded. Keyboard: ↑/↓ move, → expands, ← collapses, Enter opens the source.
+ */
+import type { SourceLocationDto, TreeRowDto } from '../../src/protocol/profileViews';
+import { el, formatMs, formatPct, shortPath } from './dom';
+import { moveFocus } from './rowNavigation';
+
+export interface TreeEvents {
+  expand(nodeId: number): void;
+  open(location: SourceLocationDto): void;
+}
+
+export class TopDownTree {
+  readonly element = el('div', { class: 'tree', role: 'tree', 'aria-label': 'Top-down call tree' });
+  private readonly rowsById = new Map<number, HTMLElement>();
+
+  constructor(private readonly events: TreeEvents) {}
+
+  show(roots: readonly TreeRowDto[]): void {
+    this.rowsById.clear();
+    this.element.replaceChildren(...roots.map((row) => this.item(row, 1)));
+    const first = this.element.querySelector<HTMLElement>('[data-row]');
+    if (first) first.tabIndex = 0;
+  }
+
+  addChildren(parentId: number, rows: readonly TreeRowDto[]): void {
+    const parent = this.rowsById.get(parentId)?.parentElement;
+    const group = parent?.querySelector(':scope > [role="group"]');
+    if (!parent || !group) return;
+    const level = Number(parent.getAttribute('aria-level')) + 1;
+    group.replaceChildren(...rows.map((row) => this.item(row, level)));
+  }
+
+  private item(row: TreeRowDto, level: number): HTMLElement {
+    const line = el(
+      'div',
+      { class: 'row', 'data-row': '', tabindex: '-1', title: row.location ? `${row.location.file}:${row.location.line}` : row.name },
+      el('span', { class: 'twisty', 'aria-hidden': 'true' }, row.hasChildren ? '▸' : ''),
+      el('span', { class: `swatch cat-${row.category}`, 'aria-hidden': 'true' }),
+      el('span', { class: 'name' }, row.name),
+      el('span', { class: 'where' }, row.location ? `${shortPath(row.location.file)}:${row.location.line}` : ''),
+      el('span', { class: 'num' }, formatMs(row.totalMs)),
+      el('span', { class: 'num' }, formatPct(row.totalPct)),
+      el('span', { class: 'num muted' }, formatMs(row.selfMs)),
+    );
+    line.style.paddingLeft = `${(level - 1) * 14 + 4}px`;
+    const item = el('div', { role: 'treeitem', 'aria-level': String(level) }, line);
+    if (row.hasChildren) {
+      item.setAttribute('aria-expanded', 'false');
+      item.append(el('div', { role: 'group', hidden: '' }));
+    }
+    this.rowsById.set(row.id, line);
+    const toggle = (expand?: boolean) => this.toggle(item, row, expand);
+    line.addEventListener('click', () => {
+      toggle();
+      if (row.location) this.events.open(row.location);
+    });
+    line.addEventListener('keydown', (event) => {
+      if (event.key === 'ArrowDown') moveFocus(this.element, line, 1);
+      else if (event.key === 'ArrowUp') moveFocus(this.element, line, -1);
+      else if (event.key === 'ArrowRight') toggle(true);
+      else if (event.key === 'ArrowLeft') toggle(false);
+      else if (event.key === 'Enter' && row.location) this.events.open(row.location);
+      else return;
+      event.preventDefault();
+    });
+    return item;
+  }
+
+  private toggle(item: HTMLElement, row: TreeRowDto, expand?: boolean): void {
+    if (!row.hasChildren) return;
+    const group = item.querySelector<HTMLElement>(':scope > [role="group"]')!;
+    const open = expand ?? item.getAttribute('aria-expanded') !== 'true';
+    item.setAttribute('aria-expanded', String(open));
+    group.hidden = !open;
+    item.querySelector(':scope > .row > .twisty')!.textContent = open ? '▾' : '▸';
+    if (open && group.childElementCount === 0) {
+      group.append(el('div', { class: 'muted loading-row' }, 'Loading…'));
+      this.events.expand(row.id);
+    }
+  }
+}
