@@ -84,7 +84,7 @@ export function activate(context: vscode.ExtensionContext): FlameLensApi {
 
   return {
     async profile(target, options) {
-      const label = target.pid !== undefined ? `pid ${target.pid}` : target.address ?? target.command?.join(' ') ?? 'target';
+      const label = target.pid !== undefined ? `pid ${target.pid}` : target.address ?? target.command?.map((word) => path.basename(word)).join(' ') ?? 'target';
       return { file: await recordAndOpen({ ...target, label }, options) };
     },
     openProfile,

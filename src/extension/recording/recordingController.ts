@@ -8,7 +8,7 @@ import * as vscode from 'vscode';
 import { FlameLensError } from '../../core/errors';
 import type { LaunchedProgram } from '../../core/inspector/launch';
 import { settings } from '../settings';
-import type { ProfileTarget } from './profileTarget';
+import { profileFileName, type ProfileTarget } from './profileTarget';
 
 interface ActiveRecording {
   readonly label: string;
@@ -125,12 +125,4 @@ export class RecordingController implements vscode.Disposable {
     program.command.stdout?.on('data', (chunk) => this.output!.append(String(chunk)));
     program.command.stderr?.on('data', (chunk) => this.output!.append(String(chunk)));
   }
-}
-
-/** `<target>-<yyyymmdd>-<hhmmss>.cpuprofile`, safe on every file system. */
-export function profileFileName(label: string, when: Date): string {
-  const safe = label.replace(/[^a-zA-Z0-9._-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60) || 'profile';
-  const pad = (n: number) => String(n).padStart(2, '0');
-  const stamp = `${when.getFullYear()}${pad(when.getMonth() + 1)}${pad(when.getDate())}-${pad(when.getHours())}${pad(when.getMinutes())}${pad(when.getSeconds())}`;
-  return `${safe}-${stamp}.cpuprofile`;
 }
