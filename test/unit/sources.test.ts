@@ -66,3 +66,15 @@ describe('source maps', () => {
     assert.equal(sourceMappingUrlIn('const s = "no map";'), undefined);
   });
 });
+
+describe('source map lookups on very long lines', () => {
+  it('keeps columns past 1 MiB apart from the next line', async () => {
+    // Line 1 has a segment at column 1,048,580; line 2 one at column 4 (0-based) — once keyed alike.
+    const { encode } = await import('@jridgewell/sourcemap-codec');
+    const mappings = encode([[[1_048_580, 0, 9, 0]], [[4, 0, 99, 0]]]);
+    const map = JSON.stringify({ version: 3, sources: ['a.ts'], names: [], mappings });
+    const resolved = await resolver().mapFor('file:///app/a.js', `data:application/json,${encodeURIComponent(map)}`);
+    assert.equal(resolved?.originalPosition(2, 5)?.line, 100);
+    assert.equal(resolved?.originalPosition(1, 1_048_581)?.line, 10);
+  });
+});

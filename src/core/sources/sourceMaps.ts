@@ -23,24 +23,28 @@ export interface OriginalPosition extends OriginalLine {
 
 /** One script's source map, answering 1-based positions with memoized lookups. */
 export class ScriptSourceMap {
-  private readonly positions = new Map<number, OriginalPosition | null>();
+  /** Memoized answers by generated line, then column (minified lines can be megabytes long). */
+  private readonly positions = new Map<number, Map<number, OriginalPosition | null>>();
   private readonly lines = new Map<number, OriginalLine | null>();
+  private readonly paths = new Map<string, string>();
 
   constructor(private readonly map: TraceMap) {}
 
   /** The original position of a generated (line, column), both 1-based. */
   originalPosition(line: number, column: number): OriginalPosition | undefined {
-    const key = line * 0x100000 + column;
-    let hit = this.positions.get(key);
+    let onLine = this.positions.get(line);
+    if (!onLine) this.positions.set(line, (onLine = new Map()));
+    let hit = onLine.get(column);
     if (hit === undefined) {
       const found = originalPositionFor(this.map, { line, column: column - 1 });
-      hit = found.source === null ? (this.originalLine(line) ? { ...this.originalLine(line)!, column: 1 } : null) : {
-        file: sourcePath(found.source),
-        line: found.line,
-        column: found.column + 1,
-        name: found.name ?? undefined,
-      };
-      this.positions.set(key, hit);
+      const wholeLine = found.source === null ? this.originalLine(line) : undefined;
+      hit =
+        found.source !== null
+          ? { file: this.pathOf(found.source), line: found.line, column: found.column + 1, name: found.name ?? undefined }
+          : wholeLine
+            ? { ...wholeLine, column: 1 }
+            : null;
+      onLine.set(column, hit);
     }
     return hit ?? undefined;
   }
@@ -50,10 +54,16 @@ export class ScriptSourceMap {
     let hit = this.lines.get(line);
     if (hit === undefined) {
       const segment = decodedMappings(this.map)[line - 1]?.find((s) => s.length >= 4) as [number, number, number, number] | undefined;
-      hit = segment ? { file: sourcePath(this.map.resolvedSources[segment[1]] ?? ''), line: segment[2] + 1 } : null;
+      hit = segment ? { file: this.pathOf(this.map.resolvedSources[segment[1]] ?? ''), line: segment[2] + 1 } : null;
       this.lines.set(line, hit);
     }
     return hit ?? undefined;
+  }
+
+  private pathOf(source: string): string {
+    let file = this.paths.get(source);
+    if (file === undefined) this.paths.set(source, (file = sourcePath(source)));
+    return file;
   }
 }
 

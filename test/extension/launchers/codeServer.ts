@@ -64,7 +64,13 @@ export async function startCodeServer(opts: CodeServerOptions): Promise<CodeServ
   const env: NodeJS.ProcessEnv = { ...process.env, ...opts.env };
   // Don't let a surrounding VS Code (integrated terminal) leak its IPC hooks into ours.
   for (const key of Object.keys(env)) if (key.startsWith('VSCODE_') || key === 'ELECTRON_RUN_AS_NODE') delete env[key];
-  Object.assign(env, { XDG_CONFIG_HOME: dir('xdg-config'), XDG_DATA_HOME: dir('xdg-data'), XDG_CACHE_HOME: dir('xdg-cache') });
+  // TMPDIR too: the server leaves IPC sockets there, and tests' os.tmpdir() then goes away with us.
+  Object.assign(env, {
+    XDG_CONFIG_HOME: dir('xdg-config'),
+    XDG_DATA_HOME: dir('xdg-data'),
+    XDG_CACHE_HOME: dir('xdg-cache'),
+    TMPDIR: dir('tmp'),
+  });
 
   const child = spawn(
     opts.binary,
