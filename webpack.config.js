@@ -2,7 +2,6 @@
 // analysis worker as files of their own because they are loaded by path), and the webview (web).
 'use strict';
 const path = require('node:path');
-const webpack = require('webpack');
 
 const tsRule = {
   test: /\.ts$/,
@@ -35,10 +34,12 @@ const webview = {
   target: 'web',
   entry: { webview: './webview-ui/src/main.ts' },
   output: { path: path.resolve(__dirname, 'dist'), filename: '[name].js' },
-  resolve: { extensions: ['.ts', '.js'] },
+  resolve: {
+    extensions: ['.ts', '.js'],
+    // d3-flame-graph imports its stylesheet; the panel styles frames itself (theme colours, CSP).
+    alias: { [path.resolve(__dirname, 'node_modules/d3-flame-graph/dist/d3-flamegraph.css')]: false },
+  },
   module: { rules: [tsRule] },
-  // d3-flame-graph imports its stylesheet; the panel styles frames itself (theme colours, CSP).
-  plugins: [new webpack.IgnorePlugin({ resourceRegExp: /d3-flamegraph\.css$/ })],
   devtool: 'source-map',
   performance: { hints: false },
 };

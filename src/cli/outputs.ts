@@ -2,6 +2,7 @@
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import { buildCpuModel } from '../core/model/cpu/cpuModel';
+import { computeHotspots } from '../core/model/cpu/hotspots';
 import { writeCpuProfileFile } from '../core/model/cpu/profileFile';
 import type { SavedCpuProfile } from '../core/model/cpu/savedProfile';
 import { buildFlameTree } from '../core/model/flame/flameTree';
@@ -26,13 +27,14 @@ export async function writeOutputs(
     console.info(`Profile saved to ${options.out}`);
   }
   const model = buildCpuModel(profile);
-  const summary = summarizeCpuModel(model, { top: options.top });
+  const hotspots = computeHotspots(model);
+  const summary = summarizeCpuModel(model, { top: options.top, hotspots });
   if (options.json) {
     await writeText(options.json, JSON.stringify(summary, null, 2) + '\n');
     console.info(`Summary saved to ${options.json}`);
   }
   if (options.html) {
-    const html = renderHtmlReport({ title: options.title, recordedAt: options.recordedAt.toISOString(), summary, flame: buildFlameTree(model) });
+    const html = renderHtmlReport({ title: options.title, recordedAt: options.recordedAt.toISOString(), summary, flame: buildFlameTree(model, { hotspots }) });
     await writeText(options.html, html);
     console.info(`Report saved to ${options.html}`);
   }

@@ -39,6 +39,8 @@ export interface FlameFrameDto {
   readonly children: FlameFrameDto[];
   /** Children too narrow to send; ask for the subtree when zooming in. */
   readonly hidden: number;
+  /** V8 inlined this function into its parent; the time is its own, taken from the parent's self time. */
+  readonly inlined?: boolean;
 }
 
 /** A row of the top-down tree: one call-tree node. */

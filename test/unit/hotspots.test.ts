@@ -2,6 +2,7 @@
 import * as assert from 'node:assert/strict';
 import { buildCpuModel } from '../../src/core/model/cpu/cpuModel';
 import { computeHotspots } from '../../src/core/model/cpu/hotspots';
+import { buildFlameTree } from '../../src/core/model/flame/flameTree';
 import type { FunctionRange, ProfileNode, SavedCpuProfile, ScriptAnnotations } from '../../src/core/model/cpu/savedProfile';
 
 const app = 'file:///app/app.js';
@@ -95,5 +96,16 @@ describe('hot functions and lines (inlining-aware)', () => {
     const hot = computeHotspots(buildCpuModel(profile(nodes, [])));
     assert.deepEqual(hot.byCategory, { app: 25, dependency: 75, node: 0, native: 0, idle: 0 });
     assert.deepEqual(hot.lines.map((l) => [l.line, l.selfMs, l.selfPct]), [[3, 50, 50], [1, 25, 25], [4, 25, 25]]);
+  });
+
+  it('draws inlined functions as frames of their own in the flamegraph', () => {
+    const ranges: FunctionRange[] = [top(10), [1, 1, 3, 2, 0, 'add'], [5, 1, 9, 2, 0, 'loop']];
+    const model = buildCpuModel(profile([node(2, 'loop', app, 4, [], [[2, 90], [7, 10]])], [{ url: app, functions: ranges, lines: [] }]));
+    const flame = buildFlameTree(model, { hotspots: computeHotspots(model), minFraction: 0 });
+    const loop = flame.children[0];
+    assert.equal(loop.name, 'loop');
+    assert.equal(loop.value, 100);
+    assert.equal(loop.self, 10);
+    assert.deepEqual(loop.children.map((c) => [c.name, c.value, c.inlined]), [['add', 90, true]]);
   });
 });

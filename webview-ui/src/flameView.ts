@@ -95,7 +95,7 @@ export class FlameView {
 
   private clicked(d: Node): void {
     this.zoomedId = d.data.id;
-    if (d.data.hidden > 0) this.events.onNeedSubtree(d.data);
+    if (d.data.hidden > 0 && d.data.id >= 0) this.events.onNeedSubtree(d.data);
     this.events.onFrameClick(d.data);
   }
 
@@ -125,6 +125,7 @@ export class FlameView {
       el('div', {}, `Self ${formatMs(frame.self)} (${formatPct((frame.self / total) * 100)})`),
       el('div', {}, `Total ${formatMs(frame.value)} (${formatPct((frame.value / total) * 100)})`),
       el('div', { class: 'muted' }, `${frame.location || 'no source'} · ${categoryLabels[frame.category]}`),
+      ...(frame.inlined ? [el('div', { class: 'muted' }, 'Inlined by V8 into the frame above; its time is shown here.')] : []),
     );
     this.tooltip.hidden = false;
     const x = Math.min(event.clientX + 12, window.innerWidth - this.tooltip.offsetWidth - 8);

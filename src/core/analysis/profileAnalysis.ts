@@ -69,7 +69,8 @@ export class ProfileAnalysis {
   }
 
   flame(range: TimeRangeDto | null, rootNode?: number): FlameFrameDto {
-    return buildFlameTree(this.model, { range: range ?? undefined, rootNode, minFraction: 1 / 3000 });
+    const { hotspots } = this.results(range);
+    return buildFlameTree(this.model, { range: range ?? undefined, rootNode, minFraction: 1 / 3000, hotspots });
   }
 
   /** Children of a top-down node (the root's children when `nodeId` is 0). */

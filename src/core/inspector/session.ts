@@ -3,7 +3,7 @@
  * Everything above it sees `send`/`on` typed by devtools-protocol's method map, so capture
  * code reads like the protocol docs and could be driven by a typed fake in a unit test.
  */
-import CDP = require('chrome-remote-interface');
+import CDP from 'chrome-remote-interface';
 import type ProtocolMapping from 'devtools-protocol/types/protocol-mapping';
 import { targetFailed } from '../errors';
 
@@ -46,12 +46,14 @@ export async function connectInspector(webSocketUrl: string): Promise<InspectorS
     );
   }
   let closed = false;
-  const disconnected = new Promise<void>((resolve) =>
-    client.once('disconnect', () => {
+  let markDisconnected: () => void = () => undefined;
+  const disconnected = new Promise<void>((resolve) => {
+    markDisconnected = () => {
       closed = true;
       resolve();
-    }),
-  );
+    };
+    client.once('disconnect', markDisconnected);
+  });
   // A dropped socket surfaces through `disconnected`; the library's error event adds nothing.
   client.on('error', () => undefined);
   return {
@@ -69,6 +71,7 @@ export async function connectInspector(webSocketUrl: string): Promise<InspectorS
       if (closed) return;
       closed = true;
       await client.close().catch(() => undefined);
+      markDisconnected(); // the library does not report a close we asked for
     },
   };
 }

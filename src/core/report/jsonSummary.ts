@@ -3,7 +3,7 @@
  * part of the CLI's interface; change them only with a CHANGELOG entry.
  */
 import type { CpuModel, TimeRange } from '../model/cpu/cpuModel';
-import { computeHotspots, type HotFunction, type HotLine } from '../model/cpu/hotspots';
+import { computeHotspots, type HotFunction, type HotLine, type Hotspots } from '../model/cpu/hotspots';
 
 export interface CpuSummary {
   readonly durationMs: number;
@@ -16,9 +16,9 @@ export interface CpuSummary {
 }
 
 /** Summarises a model: the `top` hottest functions and lines by self time. */
-export function summarizeCpuModel(model: CpuModel, options: { top?: number; range?: TimeRange } = {}): CpuSummary {
+export function summarizeCpuModel(model: CpuModel, options: { top?: number; range?: TimeRange; hotspots?: Hotspots } = {}): CpuSummary {
   const top = options.top ?? 20;
-  const hot = computeHotspots(model, options.range);
+  const hot = options.hotspots ?? computeHotspots(model, options.range);
   return {
     durationMs: hot.durationMs,
     samples: hot.sampleCount,

@@ -111,11 +111,23 @@ export class RecordingController implements vscode.Disposable {
     const timer = setInterval(tick, 1000);
     tick();
     this.statusBar.show();
-    void vscode.window.showInformationMessage(`FlameLens is recording ${recording.label}.`, 'Stop', 'Cancel').then((choice) => {
-      if (this.active !== recording) return;
-      if (choice === 'Stop') this.stop();
-      else if (choice === 'Cancel') this.cancel();
+    // A progress notification closes itself when the recording ends (a plain one would linger):
+    // its Cancel button discards, the link in its message stops and saves.
+    const ended = new Promise<void>((resolve) => {
+      const check = setInterval(() => this.active !== recording && (clearInterval(check), resolve()), 250);
     });
+    void vscode.window.withProgress(
+      {
+        location: vscode.ProgressLocation.Notification,
+        title: `FlameLens is recording ${recording.label}`,
+        cancellable: true,
+      },
+      async (progress, token) => {
+        progress.report({ message: '[Stop and save](command:flamelens.stopProfiling) · Cancel discards it.' });
+        token.onCancellationRequested(() => this.active === recording && this.cancel());
+        await ended;
+      },
+    );
   }
 
   /** The launched program's output goes to the FlameLens output channel, not lost. */

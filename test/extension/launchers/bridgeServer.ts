@@ -80,6 +80,9 @@ export class BridgeServer {
           await this.page.keyboard.press(r.key);
         }
         return { pressed: r.key };
+      case 'type':
+        await this.page.keyboard.type(r.text, { delay: 20 });
+        return { typed: r.text };
       case 'screenshot':
         fs.mkdirSync(path.dirname(r.path), { recursive: true });
         if (r.selector) {

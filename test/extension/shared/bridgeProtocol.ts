@@ -26,6 +26,8 @@ export type BridgeRequest =
   | ({ action: 'click'; selector: string } & FrameFilter)
   | ({ action: 'evaluate'; selector: string; source: string; arg?: unknown } & FrameFilter)
   | ({ action: 'press'; key: string; selector?: string } & FrameFilter)
+  /** Types text with the page keyboard, into whatever has the focus (e.g. a quick pick). */
+  | { action: 'type'; text: string }
   | ({ action: 'screenshot'; path: string; selector?: string } & FrameFilter);
 
 export type BridgeRequestLine = BridgeRequest & { id: string };

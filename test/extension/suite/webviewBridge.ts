@@ -90,6 +90,12 @@ export async function pressInWebview(key: string, opts: BridgeOptions & { select
   await request({ action: 'press', key, selector: opts.selector, ...filterOf(opts) }, opts.timeoutMs);
 }
 
+/** Types into whatever has the workbench's focus (a quick pick, an input box), then optionally presses a key. */
+export async function typeInWorkbench(text: string, then?: string): Promise<void> {
+  await request({ action: 'type', text });
+  if (then) await request({ action: 'press', key: then });
+}
+
 /** Screenshot of the whole workbench page (relative paths are against the repo root). */
 export async function screenshotPage(filePath: string, opts: BridgeOptions = {}): Promise<string> {
   const target = path.resolve(repoRoot, filePath);

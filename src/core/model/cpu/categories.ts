@@ -8,7 +8,8 @@ export const categories: readonly Category[] = ['app', 'dependency', 'node', 'na
 
 /** Classifies a frame by its function name and script URL (or original source path). */
 export function categorize(functionName: string, url: string): Category {
-  if (functionName === '(idle)') return 'idle';
+  // waitForDebugger: a launched program waiting for the profiler to resume it.
+  if (functionName === '(idle)' || (functionName === 'waitForDebugger' && url === '')) return 'idle';
   if (url === '') return 'native'; // (program), (garbage collector), (root), builtins
   if (url.startsWith('node:') || isLegacyNodeInternal(url)) return 'node';
   if (/[\\/]node_modules[\\/]/.test(url)) return 'dependency';

@@ -45,6 +45,8 @@ export interface Hotspots {
   readonly byCategory: Readonly<Record<Category, number>>;
   /** The function key of every node (its own function, not inlining-adjusted). */
   readonly functionOfNode: readonly string[];
+  /** Self time of a node that belongs to functions inlined into it, by function key (µs). */
+  readonly inlinedByNode: ReadonlyMap<number, ReadonlyMap<string, number>>;
 }
 
 interface FunctionAccumulator {
@@ -105,6 +107,7 @@ export function computeHotspots(model: CpuModel, range?: TimeRange): Hotspots {
     return { name, file: place.file, line: place.line, category: categorize(name, place.file), selfUs: 0, totalUs: 0, inlinedUs: 0 };
   };
 
+  const inlinedByNode = new Map<number, Map<string, number>>();
   // Self time, split over lines and handed to the function owning each line.
   model.nodes.forEach((node, index) => {
     const nodeSelf = self[index];
@@ -122,7 +125,12 @@ export function computeHotspots(model: CpuModel, range?: TimeRange): Hotspots {
       const owner = attribution.ownerOfLine(index, line);
       const entry = functionFor(location, owner.url, owner.fn);
       entry.selfUs += share;
-      if (entry !== ownEntry) entry.inlinedUs += share;
+      if (entry !== ownEntry) {
+        entry.inlinedUs += share;
+        const inlined = inlinedByNode.get(index) ?? new Map<string, number>();
+        inlined.set(entry.key, (inlined.get(entry.key) ?? 0) + share);
+        inlinedByNode.set(index, inlined);
+      }
       const place = origins.get(owner.url)?.get(line) ?? { file: displayPath(owner.url), line };
       const lineKey = `${place.file}:${place.line}`;
       const lineEntry = lines.get(lineKey) ?? { ...place, selfUs: 0, category: categorize(location.functionName, place.file) };
@@ -174,6 +182,7 @@ export function computeHotspots(model: CpuModel, range?: TimeRange): Hotspots {
       .sort((a, b) => b.selfMs - a.selfMs),
     byCategory: Object.fromEntries(Object.entries(byCategory).map(([k, v]) => [k, ms(v)])) as Record<Category, number>,
     functionOfNode,
+    inlinedByNode,
   };
 }
 

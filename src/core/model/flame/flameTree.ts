@@ -5,7 +5,7 @@
  */
 import type { Category } from '../cpu/categories';
 import { selfTimesUs, totalTimesUs, type CpuModel, type TimeRange } from '../cpu/cpuModel';
-import { displayPath } from '../cpu/hotspots';
+import { displayPath, type Hotspots } from '../cpu/hotspots';
 
 export interface FlameFrame {
   /** The call-tree node this frame draws (to ask for its subtree). */
@@ -21,6 +21,8 @@ export interface FlameFrame {
   readonly children: FlameFrame[];
   /** How many children were too narrow to send. */
   hidden: number;
+  /** V8 inlined this function into its parent frame; its time was given back from the parent's self time. */
+  readonly inlined?: boolean;
 }
 
 export interface FlameTreeOptions {
@@ -29,6 +31,8 @@ export interface FlameTreeOptions {
   readonly minFraction?: number;
   /** Draw only the subtree of this node (zooming in); the root of the tree by default. */
   readonly rootNode?: number;
+  /** With hotspots, functions V8 inlined become frames of their own under the node that ran them. */
+  readonly hotspots?: Hotspots;
 }
 
 /** Builds the pruned flame tree of a model. */
@@ -67,8 +71,34 @@ export function buildFlameTree(model: CpuModel, options: FlameTreeOptions = {}):
     };
     frames.set(index, frame);
     parent?.children.push(frame);
+    if (options.hotspots) addInlinedFrames(frame, index, options.hotspots, threshold);
   }
   return frames.get(rootNode)!;
+}
+
+/** Children for the functions inlined into a node, taking their time out of its self time. */
+function addInlinedFrames(frame: FlameFrame, index: number, hotspots: Hotspots, threshold: number): void {
+  const inlined = hotspots.inlinedByNode.get(index);
+  if (!inlined) return;
+  let movedMs = 0;
+  for (const [key, us] of inlined) {
+    const fn = hotspots.functions.find((f) => f.key === key);
+    if (!fn || us < threshold) continue;
+    const ms = round(us / 1000);
+    movedMs += ms;
+    frame.children.push({
+      id: -1 - index, // no subtree of its own to fetch
+      name: fn.name,
+      value: ms,
+      self: ms,
+      location: fn.file ? `${fn.file}:${fn.line}` : '',
+      category: fn.category,
+      children: [],
+      hidden: 0,
+      inlined: true,
+    });
+  }
+  (frame as { self: number }).self = round(Math.max(0, frame.self - movedMs));
 }
 
 /** Number of frames in a tree (to tell how much pruning kept). */
