@@ -138,7 +138,9 @@ main().then(
     process.exit(code);
   },
   async (err) => {
-    console.error(err instanceof Error ? err.stack : err);
+    // A missing tool is a setup problem with a one-line fix; anything else needs the stack.
+    const setup = err instanceof Error && /not found at/.test(err.message);
+    console.error(err instanceof Error ? (setup ? err.message : err.stack) : err);
     await cleanup(1);
     process.exit(1);
   },
