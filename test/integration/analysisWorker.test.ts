@@ -39,6 +39,9 @@ describe('profile analysis worker', function () {
 
     const relations = await profile.call('relations', null, checksum.key);
     assert.ok(relations.callers.length > 0, 'checksum has a caller');
+    // Callers account for all of checksum's time, also the time it ran inlined in its caller.
+    const viaCallers = relations.callers.reduce((sum, c) => sum + c.ms, 0);
+    assert.ok(viaCallers >= checksum.totalMs * 0.95, `callers ${viaCallers} ms of ${checksum.totalMs} ms`);
 
     const heat = await profile.call('fileHeat', 0.5);
     const file = heat.find((h) => h.file === checksumTs);

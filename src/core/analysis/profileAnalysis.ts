@@ -119,12 +119,15 @@ export class ProfileAnalysis {
     const owner = hotspots.functionOfNode;
     const callers = new Map<string, number>();
     const callees = new Map<string, number>();
+    const add = (into: Map<string, number>, k: string, us: number) => into.set(k, (into.get(k) ?? 0) + us);
     this.model.nodes.forEach((node, index) => {
+      // Time this function ran inlined in another node: that node's function called it.
+      const inlinedHere = hotspots.inlinedByNode.get(index);
+      if (owner[index] !== key && inlinedHere?.has(key)) add(callers, owner[index], inlinedHere.get(key)!);
+      if (owner[index] === key && inlinedHere) for (const [callee, us] of inlinedHere) add(callees, callee, us);
       if (owner[index] !== key || total[index] === 0 || this.hasAncestorIn(index, key, owner)) return;
-      if (node.parent > 0) callers.set(owner[node.parent], (callers.get(owner[node.parent]) ?? 0) + total[index]);
-      for (const child of node.children) {
-        if (owner[child] !== key && total[child] > 0) callees.set(owner[child], (callees.get(owner[child]) ?? 0) + total[child]);
-      }
+      if (node.parent > 0) add(callers, owner[node.parent], total[index]);
+      for (const child of node.children) if (owner[child] !== key && total[child] > 0) add(callees, owner[child], total[child]);
     });
     const all = total[0] || 1;
     const describe = (entries: Map<string, number>): RelationDto[] =>

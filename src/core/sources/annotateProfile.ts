@@ -98,6 +98,10 @@ function sampledLinesByScript(profile: SavedCpuProfile): Map<string, { frame: Ca
   return scripts;
 }
 
+function withColumn(line: { file: string; line: number } | undefined) {
+  return line && { ...line, column: 1 };
+}
+
 async function loadScript(frame: CallFrame, reader: ScriptSourceReader, resolver: SourceMapResolver): Promise<ScriptInfo> {
   if (!scriptPath(frame.url)) return {}; // node: internals, eval code and natives stay as they are.
   const source = await reader.script(frame.url, String(frame.scriptId));
@@ -138,7 +142,9 @@ async function sourceLocationsOf(
   const generatedPath = scriptPath(frame.url);
   if (!generatedPath) return [];
   const { map } = await scriptInfo(frame);
-  const original = map?.originalPosition(frame.lineNumber + 1, frame.columnNumber + 1);
+  const original =
+    map?.originalPosition(frame.lineNumber + 1, frame.columnNumber + 1) ??
+    withColumn(map?.firstMappedLineFrom(frame.lineNumber + 1, 5)); // e.g. a module starting with "use strict"
   const file = original?.file ?? generatedPath;
   return [
     {

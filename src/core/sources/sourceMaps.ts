@@ -49,6 +49,15 @@ export class ScriptSourceMap {
     return hit ?? undefined;
   }
 
+  /** The first mapped line at or after `line` (within `lookahead` lines): for functions that start on unmapped code such as "use strict". */
+  firstMappedLineFrom(line: number, lookahead: number): OriginalLine | undefined {
+    for (let at = line; at <= line + lookahead; at++) {
+      const found = this.originalLine(at);
+      if (found) return found;
+    }
+    return undefined;
+  }
+
   /** Where a whole generated line comes from: its first mapped segment. */
   originalLine(line: number): OriginalLine | undefined {
     let hit = this.lines.get(line);

@@ -53,6 +53,18 @@ describe('profiling a TypeScript program in VS Code', function () {
     assert.match(lenses.command!.title, /\d(\.\d+)? m?s self \(\d+\.\d %\)/);
   });
 
+  it('explains a hot line on hover, with the function’s callers as links', async () => {
+    const document = await vscode.workspace.openTextDocument(checksumTs);
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, new vscode.Position(checksumHotLine - 1, 4));
+    const text = hovers
+      .flatMap((h) => h.contents)
+      .map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))
+      .join('\n');
+    assert.match(text, /FlameLens.*this line: .* self/);
+    assert.match(text, /\*\*Called by\*\*/);
+    assert.match(text, /command:flamelens\.openLocation\?/);
+  });
+
   it('renders the flamegraph of that profile in the webview', async function () {
     if (!bridgeAvailable()) this.skip(); // webviews are only reachable through the offline launcher
     const frames = await waitForWebview('g.frame', 30_000);
@@ -61,6 +73,15 @@ describe('profiling a TypeScript program in VS Code', function () {
     assert.ok(names.attributes!.some((a) => a.name === 'checksum'), 'a checksum frame is drawn');
     const rows = await queryWebview('.table [role="treeitem"] .name');
     assert.equal(rows.texts[0], 'checksum', 'bottom-up table starts with the hottest function');
+  });
+
+  it('expands a bottom-up row into its callers and callees', async function () {
+    if (!bridgeAvailable()) this.skip(); // webviews are only reachable through the offline launcher
+    await clickInWebview('.table [role="treeitem"] .row');
+    const groups = await waitForWebview('.relations .relation-title');
+    assert.ok(groups.texts.some((t) => /Called by/.test(t)), JSON.stringify(groups.texts));
+    const callers = await queryWebview('.relations .relation .name');
+    assert.ok(callers.count > 0, 'checksum has at least one caller row');
   });
 
   it('opens the exact .ts line when a frame is clicked', async function () {

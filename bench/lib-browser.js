@@ -1,0 +1,113 @@
+'use strict';
+/**
+ * What the browser benchmarks (B3, B4) share: a local static HTTP server for the pages, the
+ * built webview, the peers' built apps and the generated inputs (nothing is fetched from the
+ * network), headless Chromium through playwright-core, and Chromium's own peak RSS from /proc.
+ */
+const fs = require('node:fs');
+const http = require('node:http');
+const path = require('node:path');
+const { BENCH_DIR, ROOT, INPUTS_DIR } = require('./lib');
+
+const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+// Quiet, deterministic Chromium: no GPU (software rendering, as on CI), no background traffic.
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
+const VIEWPORT = { width: 1280, height: 900 };
+
+/** URL prefix → directory. Everything a page loads comes from here. */
+const ROUTES = {
+  '/pages/': path.join(BENCH_DIR, 'pages'),
+  '/dist/': path.join(ROOT, 'dist'),
+  '/media/': path.join(ROOT, 'media'),
+  '/inputs/': INPUTS_DIR,
+  '/speedscope/': path.join(BENCH_DIR, 'node_modules/speedscope/dist/release'),
+  '/d3/': path.join(BENCH_DIR, 'node_modules/d3/dist'),
+  '/d3-flame-graph/': path.join(BENCH_DIR, 'node_modules/d3-flame-graph/dist'),
+};
+
+const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.cpuprofile': 'application/json', '.wasm': 'application/wasm', '.woff2': 'font/woff2', '.png': 'image/png', '.ico': 'image/x-icon', '.txt': 'text/plain' };
+
+/** Starts the server on a free loopback port; resolves to { origin, close() }. */
+function startServer() {
+  const server = http.createServer((request, response) => {
+    const url = new URL(request.url, 'http://localhost');
+    const prefix = Object.keys(ROUTES).find((p) => url.pathname.startsWith(p));
+    const file = prefix && path.join(ROUTES[prefix], decodeURIComponent(url.pathname.slice(prefix.length)));
+    if (!file || !file.startsWith(ROUTES[prefix]) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
+      response.writeHead(404).end();
+      return;
+    }
+    response.writeHead(200, {
+      'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream',
+      'Content-Length': fs.statSync(file).size,
+      'Cache-Control': 'no-store',
+    });
+    fs.createReadStream(file).pipe(response);
+  });
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const origin = `http://127.0.0.1:${server.address().port}`;
+      resolve({ origin, close: () => new Promise((done) => server.close(done)) });
+    });
+  });
+}
+
+function launchBrowser() {
+  const { chromium } = require(require.resolve('playwright-core', { paths: [ROOT] }));
+  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+}
+
+/** A page with the benchmark viewport; dialogs (speedscope alerts on import errors) are recorded and dismissed. */
+async function newPage(browser) {
+  const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1 });
+  const page = await context.newPage();
+  page.dialogs = [];
+  page.on('dialog', (dialog) => {
+    page.dialogs.push(dialog.message());
+    void dialog.dismiss().catch(() => undefined);
+  });
+  page.consoleErrors = [];
+  page.on('pageerror', (error) => page.consoleErrors.push(String(error)));
+  return page;
+}
+
+/**
+ * Peak RSS (VmHWM) of the largest Chromium renderer this process started: the page's own
+ * memory, where the peers do all their work. Read before the browser closes.
+ */
+function chromiumRendererPeakKiB() {
+  const parents = new Map();
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
+      parents.set(Number(entry), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  const isOurs = (pid) => {
+    for (let p = pid, hops = 0; p > 1 && hops < 20; p = parents.get(p), hops++) if (p === process.pid) return true;
+    return false;
+  };
+  let peak = 0;
+  for (const pid of parents.keys()) {
+    if (pid === process.pid || !isOurs(pid)) continue;
+    try {
+      if (!fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('--type=renderer')) continue;
+      const hwm = /VmHWM:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
+      if (hwm) peak = Math.max(peak, Number(hwm[1]));
+    } catch {
+      // gone
+    }
+  }
+  return peak || undefined;
+}
+
+/** Wall-clock ms with sub-ms precision, comparable between Node and the page (both epoch based). */
+function epochNow() {
+  return performance.timeOrigin + performance.now();
+}
+
+module.exports = { startServer, launchBrowser, newPage, chromiumRendererPeakKiB, epochNow, VIEWPORT };
