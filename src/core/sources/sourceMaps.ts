@@ -5,6 +5,7 @@
  * network, and kept in a bounded cache owned by the resolver.
  */
 import { decodedMappings, originalPositionFor, TraceMap } from '@jridgewell/trace-mapping';
+import { MappingIndex } from './mappingIndex';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -27,8 +28,13 @@ export class ScriptSourceMap {
   private readonly positions = new Map<number, Map<number, OriginalPosition | null>>();
   private readonly lines = new Map<number, OriginalLine | null>();
   private readonly paths = new Map<string, string>();
+  private mappingIndex: MappingIndex | undefined;
 
-  constructor(private readonly map: TraceMap) {}
+  /** `mappings` is the map's encoded mappings; without it (index maps) trace-mapping answers. */
+  constructor(
+    private readonly map: TraceMap,
+    private readonly mappings?: string,
+  ) {}
 
   /** The original position of a generated (line, column), both 1-based. */
   originalPosition(line: number, column: number): OriginalPosition | undefined {
@@ -36,14 +42,9 @@ export class ScriptSourceMap {
     if (!onLine) this.positions.set(line, (onLine = new Map()));
     let hit = onLine.get(column);
     if (hit === undefined) {
-      const found = originalPositionFor(this.map, { line, column: column - 1 });
-      const wholeLine = found.source === null ? this.originalLine(line) : undefined;
-      hit =
-        found.source !== null
-          ? { file: this.pathOf(found.source), line: found.line, column: found.column + 1, name: found.name ?? undefined }
-          : wholeLine
-            ? { ...wholeLine, column: 1 }
-            : null;
+      const found = this.lookup(line, column);
+      const wholeLine = found ? undefined : this.originalLine(line);
+      hit = found ?? (wholeLine ? { ...wholeLine, column: 1 } : null);
       onLine.set(column, hit);
     }
     return hit ?? undefined;
@@ -62,11 +63,30 @@ export class ScriptSourceMap {
   originalLine(line: number): OriginalLine | undefined {
     let hit = this.lines.get(line);
     if (hit === undefined) {
-      const segment = decodedMappings(this.map)[line - 1]?.find((s) => s.length >= 4) as [number, number, number, number] | undefined;
-      hit = segment ? { file: this.pathOf(this.map.resolvedSources[segment[1]] ?? ''), line: segment[2] + 1 } : null;
+      if (this.mappings !== undefined) {
+        const first = this.index().firstOnLine(line - 1);
+        hit = first ? { file: this.pathOf(this.map.resolvedSources[first.source] ?? ''), line: first.line + 1 } : null;
+      } else {
+        const segment = decodedMappings(this.map)[line - 1]?.find((s) => s.length >= 4) as [number, number, number, number] | undefined;
+        hit = segment ? { file: this.pathOf(this.map.resolvedSources[segment[1]] ?? ''), line: segment[2] + 1 } : null;
+      }
       this.lines.set(line, hit);
     }
     return hit ?? undefined;
+  }
+
+  private lookup(line: number, column: number): OriginalPosition | undefined {
+    if (this.mappings !== undefined) {
+      const found = this.index().lookup(line - 1, column - 1);
+      return found && { file: this.pathOf(this.map.resolvedSources[found.source] ?? ''), line: found.line + 1, column: found.column + 1 };
+    }
+    const found = originalPositionFor(this.map, { line, column: column - 1 });
+    return found.source === null ? undefined : { file: this.pathOf(found.source), line: found.line, column: found.column + 1, name: found.name ?? undefined };
+  }
+
+  private index(): MappingIndex {
+    this.mappingIndex ??= new MappingIndex(this.mappings!);
+    return this.mappingIndex;
   }
 
   private pathOf(source: string): string {
@@ -109,17 +129,21 @@ export class SourceMapResolver {
 
   private async load(scriptUrl: string, reference: string): Promise<ScriptSourceMap | undefined> {
     try {
-      if (reference.startsWith('data:')) {
-        return new ScriptSourceMap(new TraceMap(decodeDataUri(reference), toUrl(scriptUrl)));
-      }
+      if (reference.startsWith('data:')) return parseMap(decodeDataUri(reference), toUrl(scriptUrl));
       const mapUrl = new URL(reference, toUrl(scriptUrl));
       if (mapUrl.protocol !== 'file:') return undefined; // No remote content.
       const text = await this.options.readFile(fileURLToPath(mapUrl));
-      return text === undefined ? undefined : new ScriptSourceMap(new TraceMap(text, mapUrl.href));
+      return text === undefined ? undefined : parseMap(text, mapUrl.href);
     } catch {
       return undefined; // A broken map must not break the profile; positions stay generated.
     }
   }
+}
+
+function parseMap(text: string, mapUrl: string): ScriptSourceMap {
+  const raw = JSON.parse(text) as { mappings?: unknown };
+  // trace-mapping resolves the sources (sourceRoot, relative paths); our index decodes mappings.
+  return new ScriptSourceMap(new TraceMap(raw as never, mapUrl), typeof raw.mappings === 'string' ? raw.mappings : undefined);
 }
 
 /** The last sourceMappingURL comment of a script, if any. */
