@@ -5,7 +5,7 @@
  */
 import type { FunctionRelationsDto, FunctionRowDto, RelationDto, SourceLocationDto } from '../../src/protocol/profileViews';
 import { el, formatMs, formatPct, shortPath } from './dom';
-import { moveFocus } from './rowNavigation';
+import { bindRow } from './rowNavigation';
 
 export interface TableEvents {
   expand(key: string): void;
@@ -83,19 +83,8 @@ export class BottomUpTable {
         this.events.expand(row.key);
       }
     };
-    line.addEventListener('click', () => {
-      toggle();
-      if (row.location) this.events.open(row.location);
-    });
-    line.addEventListener('keydown', (event) => {
-      if (event.key === 'ArrowDown') moveFocus(this.element, line, 1);
-      else if (event.key === 'ArrowUp') moveFocus(this.element, line, -1);
-      else if (event.key === 'ArrowRight') toggle(true);
-      else if (event.key === 'ArrowLeft') toggle(false);
-      else if (event.key === 'Enter' && row.location) this.events.open(row.location);
-      else return;
-      event.preventDefault();
-    });
+    const location = row.location;
+    bindRow(this.element, line, { toggle, open: location && (() => this.events.open(location)) });
     return item;
   }
 
@@ -112,15 +101,8 @@ export class BottomUpTable {
         el('span', { class: 'num' }, formatPct(r.pct)),
         el('span', { class: 'num' }),
       );
-      const open = () => r.location && this.events.open(r.location);
-      line.addEventListener('click', open);
-      line.addEventListener('keydown', (event) => {
-        if (event.key === 'ArrowDown') moveFocus(this.element, line, 1);
-        else if (event.key === 'ArrowUp') moveFocus(this.element, line, -1);
-        else if (event.key === 'Enter') open();
-        else return;
-        event.preventDefault();
-      });
+      const location = r.location;
+      bindRow(this.element, line, { open: location && (() => this.events.open(location)) });
       return line;
     });
     return el('div', { class: 'relation-group' }, el('div', { class: 'relation-title muted' }, relations.length ? title : `${title}: nobody`), ...rows);

@@ -4,7 +4,7 @@
  */
 import type { SourceLocationDto, TreeRowDto } from '../../src/protocol/profileViews';
 import { el, formatMs, formatPct, shortPath } from './dom';
-import { moveFocus } from './rowNavigation';
+import { bindRow } from './rowNavigation';
 
 export interface TreeEvents {
   expand(nodeId: number): void;
@@ -52,19 +52,8 @@ export class TopDownTree {
     }
     this.rowsById.set(row.id, line);
     const toggle = (expand?: boolean) => this.toggle(item, row, expand);
-    line.addEventListener('click', () => {
-      toggle();
-      if (row.location) this.events.open(row.location);
-    });
-    line.addEventListener('keydown', (event) => {
-      if (event.key === 'ArrowDown') moveFocus(this.element, line, 1);
-      else if (event.key === 'ArrowUp') moveFocus(this.element, line, -1);
-      else if (event.key === 'ArrowRight') toggle(true);
-      else if (event.key === 'ArrowLeft') toggle(false);
-      else if (event.key === 'Enter' && row.location) this.events.open(row.location);
-      else return;
-      event.preventDefault();
-    });
+    const location = row.location;
+    bindRow(this.element, line, { toggle, open: location && (() => this.events.open(location)) });
     return item;
   }
 
