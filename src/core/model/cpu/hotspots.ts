@@ -71,12 +71,19 @@ export function computeHotspots(model: CpuModel, range?: TimeRange): Hotspots {
     (model.annotations?.scripts ?? []).map((s) => [s.url, new Map(s.lines.map(([line, file, originalLine]) => [line, { file, line: originalLine }]))]),
   );
   const functions = new Map<string, FunctionAccumulator>();
-  const lines = new Map<string, { file: string; line: number; selfUs: number; category: Category }>();
+  const lines = new Map<string, Map<number, { file: string; line: number; selfUs: number; category: Category }>>();
   const byCategory: Record<Category, number> = { app: 0, dependency: 0, node: 0, native: 0, idle: 0 };
 
   const ownFunctionOf = (location: CodeLocation) => attribution.ownFunction(location);
   // Functions are keyed by their source range when known, so a function met both as its own
   // node and inlined into others is one entry.
+  // Most lookups are a node's own function: remember those per location (no key to build).
+  const ownEntries = new Map<number, FunctionAccumulator>();
+  const ownEntryOf = (location: CodeLocation): FunctionAccumulator => {
+    let entry = ownEntries.get(location.index);
+    if (!entry) ownEntries.set(location.index, (entry = functionFor(location, location.url, ownFunctionOf(location))));
+    return entry;
+  };
   const functionFor = (location: CodeLocation, url: string, fn: number): FunctionAccumulator => {
     const key = fn >= 0 ? `${url}#${fn}` : `@${location.index}`;
     let entry = functions.get(key);
@@ -113,7 +120,7 @@ export function computeHotspots(model: CpuModel, range?: TimeRange): Hotspots {
     const nodeSelf = self[index];
     if (nodeSelf <= 0) return;
     const location = model.locations[node.location];
-    const ownEntry = functionFor(location, location.url, ownFunctionOf(location));
+    const ownEntry = ownEntryOf(location);
     byCategory[ownEntry.category] += nodeSelf;
     const tickSum = node.lineTicks.reduce((sum, t) => sum + t.ticks, 0);
     if (tickSum === 0) {
@@ -123,7 +130,7 @@ export function computeHotspots(model: CpuModel, range?: TimeRange): Hotspots {
     for (const { line, ticks } of node.lineTicks) {
       const share = (nodeSelf * ticks) / tickSum;
       const owner = attribution.ownerOfLine(index, line);
-      const entry = functionFor(location, owner.url, owner.fn);
+      const entry = owner.url === location.url && owner.fn === ownFunctionOf(location) ? ownEntry : functionFor(location, owner.url, owner.fn);
       entry.selfUs += share;
       if (entry !== ownEntry) {
         entry.inlinedUs += share;
@@ -132,10 +139,11 @@ export function computeHotspots(model: CpuModel, range?: TimeRange): Hotspots {
         inlinedByNode.set(index, inlined);
       }
       const place = origins.get(owner.url)?.get(line) ?? { file: displayPath(owner.url), line };
-      const lineKey = `${place.file}:${place.line}`;
-      const lineEntry = lines.get(lineKey) ?? { ...place, selfUs: 0, category: categorize(location.functionName, place.file) };
+      let inFile = lines.get(place.file);
+      if (!inFile) lines.set(place.file, (inFile = new Map()));
+      let lineEntry = inFile.get(place.line);
+      if (!lineEntry) inFile.set(place.line, (lineEntry = { ...place, selfUs: 0, category: categorize(location.functionName, place.file) }));
       lineEntry.selfUs += share;
-      lines.set(lineKey, lineEntry);
     }
   });
 
@@ -147,8 +155,7 @@ export function computeHotspots(model: CpuModel, range?: TimeRange): Hotspots {
   model.nodes.forEach((node, index) => {
     if (index > 0) depth[index] = depth[node.parent] + 1;
     while (path.length > depth[index]) release(onPath, path.pop()!);
-    const location = model.locations[node.location];
-    const entry = functionFor(location, location.url, ownFunctionOf(location));
+    const entry = ownEntryOf(model.locations[node.location]);
     functionOfNode[index] = entry.key;
     if (!onPath.has(entry)) entry.totalUs += total[index];
     onPath.set(entry, (onPath.get(entry) ?? 0) + 1);
@@ -178,6 +185,7 @@ export function computeHotspots(model: CpuModel, range?: TimeRange): Hotspots {
       })
       .sort((a, b) => b.selfMs - a.selfMs || b.totalMs - a.totalMs),
     lines: [...lines.values()]
+      .flatMap((inFile) => [...inFile.values()])
       .map((l) => ({ file: l.file, line: l.line, selfMs: ms(l.selfUs), selfPct: pct(l.selfUs), category: l.category }))
       .sort((a, b) => b.selfMs - a.selfMs),
     byCategory: Object.fromEntries(Object.entries(byCategory).map(([k, v]) => [k, ms(v)])) as Record<Category, number>,
