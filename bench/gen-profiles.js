@@ -17,7 +17,8 @@
  *    lineNumber, columnNumber}, hitCount, children?, positionTicks?}, startTime, endTime, samples,
  *    timeDeltas; nodes listed depth-first from (root), as V8 serialises them;
  *  - (root) with (program), (idle) and (garbage collector), then Node entry points
- *    (processTicksAndRejections, listOnTimeout, …) above deep stacks (mean depth ~20, max 100);
+ *    (processTicksAndRejections, listOnTimeout, …) above deep stacks (leaves at depth ~27 on average, 100 at most; entry points have
+ *    a handful of callees, fan-out shrinks with depth);
  *  - ~7k functions in ~450 files: file:///app/src/…js (your code), file:///app/node_modules/…js
  *    (dependencies), node:internal/… (Node) and native frames (no url); siblings never repeat a
  *    function, and a callee is often in its caller's file;
@@ -33,7 +34,7 @@ const path = require('node:path');
 const { INPUTS_DIR, BENCH_DIR, prng, run } = require('./lib');
 
 /** Bump when the generator changes, so cached inputs are rebuilt. */
-const GENERATOR_VERSION = 2;
+const GENERATOR_VERSION = 3;
 
 const PROFILES = {
   'gen-100k-r50': { nodes: 100_000, samples: 600_000, repetition: 0.5, treeSeed: 0xb3100, sampleSeed: 0xb3150 },
@@ -98,8 +99,8 @@ function makeFunctions(random) {
 
 /**
  * Nodes in depth-first order: after each node the next one is its child (P_DESCEND) or a
- * child of one of its ancestors, jumping up ~depth/3 levels on average, so depth hovers
- * around ~20 instead of drifting. Returns typed arrays parent/depth/fn plus the fixed nodes.
+ * child of one of its ancestors (see below). Returns typed arrays parent/depth/fn plus the
+ * fixed nodes.
  */
 function makeTree(nodeCount, seed) {
   const random = prng(seed);
@@ -144,7 +145,10 @@ function makeTree(nodeCount, seed) {
       const last = pathNodes[pathNodes.length - 1];
       let parentDepth;
       if (random() < P_DESCEND && depth[last] < MAX_DEPTH) parentDepth = depth[last];
-      else parentDepth = Math.max(1, depth[last] - 1 - Math.floor(-Math.log(1 - random()) * (depth[last] / 3)));
+      // Up to an ancestor, P(depth d) ∝ d^1.5: mostly near the bottom, rarely near the top. Stacks
+      // keep a trunk (an entry point has a handful of callees, not hundreds), and the mean
+      // ancestor depth (~0.7 × depth) keeps the depth hovering around ~25 instead of drifting.
+      else parentDepth = Math.max(1, Math.ceil((depth[last] - 1) * Math.pow(random(), 0.4)));
       pathNodes.length = parentDepth + 1;
       usedBelow.length = parentDepth + 1;
       const p = pathNodes[parentDepth];

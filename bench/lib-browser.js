@@ -4,6 +4,7 @@
  * built webview, the peers' built apps and the generated inputs (nothing is fetched from the
  * network), headless Chromium through playwright-core, and Chromium's own peak RSS from /proc.
  */
+const { fork } = require('node:child_process');
 const fs = require('node:fs');
 const http = require('node:http');
 const path = require('node:path');
@@ -27,10 +28,24 @@ const ROUTES = {
 
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.cpuprofile': 'application/json', '.wasm': 'application/wasm', '.woff2': 'font/woff2', '.png': 'image/png', '.ico': 'image/x-icon', '.txt': 'text/plain' };
 
-/** Starts the server on a free loopback port; resolves to { origin, close() }. */
+/**
+ * Starts the server on a free loopback port; resolves to { origin, push(message), close() }.
+ * GET /events is a server-sent-events stream: push() sends a message down it, and the stub
+ * page hands it to the webview with window.postMessage. That is how the benchmark plays the
+ * extension host: messages are pushed as VS Code pushes them (JSON over a channel), with no
+ * request/response round trip per message.
+ */
 function startServer() {
+  const streams = new Set();
   const server = http.createServer((request, response) => {
     const url = new URL(request.url, 'http://localhost');
+    if (url.pathname === '/events') {
+      response.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
+      response.write(': connected\n\n');
+      streams.add(response);
+      request.on('close', () => streams.delete(response));
+      return;
+    }
     const prefix = Object.keys(ROUTES).find((p) => url.pathname.startsWith(p));
     const file = prefix && path.join(ROUTES[prefix], decodeURIComponent(url.pathname.slice(prefix.length)));
     if (!file || !file.startsWith(ROUTES[prefix]) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
@@ -48,7 +63,18 @@ function startServer() {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => {
       const origin = `http://127.0.0.1:${server.address().port}`;
-      resolve({ origin, close: () => new Promise((done) => server.close(done)) });
+      resolve({
+        origin,
+        push: (message) => {
+          const event = `data: ${JSON.stringify(message)}\n\n`;
+          for (const stream of streams) stream.write(event);
+        },
+        close: () => {
+          for (const stream of streams) stream.end();
+          server.closeAllConnections?.();
+          return new Promise((done) => server.close(done));
+        },
+      });
     });
   });
 }
@@ -105,9 +131,65 @@ function chromiumRendererPeakKiB() {
   return peak || undefined;
 }
 
+/**
+ * Forks bench/flamelens-host.js (the extension host's side, see there) and resolves once it is
+ * up. `next(key)` waits for its next message carrying `key`; `onPost` receives every message it
+ * would post to the webview, in order.
+ */
+function startFlameLensHost() {
+  const child = fork(path.join(BENCH_DIR, 'flamelens-host.js'), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const waiting = [];
+  const host = {
+    child,
+    onPost: undefined,
+    send: (message) => child.send(message),
+    /** The next message that has `key` (the whole message). */
+    next: (key) => new Promise((resolve, reject) => waiting.push({ key, resolve, reject })),
+    /** Ends the host; resolves to its peak RSS (KiB). */
+    async exit() {
+      const done = host.next('exit');
+      host.send({ cmd: 'exit' });
+      const { maxRssKiB } = (await done).exit;
+      await new Promise((resolve) => (child.exitCode !== null ? resolve() : child.once('exit', resolve)));
+      return maxRssKiB;
+    },
+  };
+  child.on('message', (message) => {
+    if (message.error) {
+      waiting.splice(0).forEach((w) => w.reject(new Error(`FlameLens host: ${message.error}`)));
+      return;
+    }
+    if (message.post && host.onPost) host.onPost(message.post, message);
+    const at = waiting.findIndex((w) => message[w.key] !== undefined);
+    if (at >= 0) waiting.splice(at, 1)[0].resolve(message);
+  });
+  child.once('exit', (code) => waiting.splice(0).forEach((w) => w.reject(new Error(`FlameLens host exited (${code})`))));
+  return host.next('ready').then(() => host);
+}
+
+/**
+ * Loads the FlameLens webview page (bench/pages/flamelens.html) and plays the extension host:
+ * every message the host posts is pushed to the page (server-sent events, see startServer) and
+ * delivered there with window.postMessage, in order. Messages from the webview reach `onRequest`
+ * (a Playwright binding). Resolves once the webview has said `webview/ready` and the event
+ * stream is open, with the page-load time (navigation start → webview/ready).
+ */
+async function openFlameLensPage(page, server, host, onRequest = () => undefined) {
+  let onReady;
+  const ready = new Promise((resolve) => (onReady = resolve));
+  await page.exposeFunction('__benchToHost', (message) => (message?.type === 'webview/ready' ? onReady() : onRequest(message)));
+  host.onPost = (message) => server.push(message);
+  await page.goto(`${server.origin}/pages/flamelens.html`);
+  await ready;
+  await page.waitForFunction(() => window.__benchEventsOpen === true);
+  return { pageLoadMs: await page.evaluate(() => window.__benchReadyAt - performance.timeOrigin) };
+}
+
 /** Wall-clock ms with sub-ms precision, comparable between Node and the page (both epoch based). */
 function epochNow() {
   return performance.timeOrigin + performance.now();
 }
 
-module.exports = { startServer, launchBrowser, newPage, chromiumRendererPeakKiB, epochNow, VIEWPORT };
+const PROBE = path.join(BENCH_DIR, 'pages', 'probe.js');
+
+module.exports = { startServer, launchBrowser, newPage, chromiumRendererPeakKiB, startFlameLensHost, openFlameLensPage, epochNow, VIEWPORT, PROBE };

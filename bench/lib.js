@@ -27,6 +27,35 @@ function machine() {
 }
 
 /**
+ * Which FlameLens was measured: the commit, whether src/ or webview-ui/ differ from it, and when
+ * out/ and dist/ were built (others may rebuild them while a benchmark runs: compare the times).
+ */
+function sourceState() {
+  const { execFileSync } = require('node:child_process');
+  const fs = require('node:fs');
+  const git = (...args) => {
+    try {
+      return execFileSync('git', args, { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    } catch {
+      return '';
+    }
+  };
+  const built = (file) => {
+    try {
+      return fs.statSync(path.join(ROOT, file)).mtime.toISOString().replace(/\.\d+Z$/, 'Z');
+    } catch {
+      return 'missing';
+    }
+  };
+  const dirty = git('status', '--porcelain', '--', 'src', 'webview-ui').split('\n').filter(Boolean).length;
+  return {
+    commit: git('rev-parse', '--short', 'HEAD') || 'unknown',
+    dirty,
+    line: `FlameLens at commit ${git('rev-parse', '--short', 'HEAD') || '?'}${dirty ? ` with ${dirty} uncommitted change(s) in src/ or webview-ui/` : ''}; out/ built ${built('out/src/core/analysis/profileAnalysis.js')}, dist/webview.js ${built('dist/webview.js')}`,
+  };
+}
+
+/**
  * mulberry32: a tiny, fast PRNG with a 32-bit state. Inputs must be identical from run to run
  * (and machine to machine), so Math.random is never used to make them.
  */
@@ -100,4 +129,4 @@ function markdownTable(header, rows) {
   return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
 }
 
-module.exports = { BENCH_DIR, ROOT, INPUTS_DIR, RESULTS_DIR, machine, prng, run, tagged, median, fmt, markdownTable };
+module.exports = { BENCH_DIR, ROOT, INPUTS_DIR, RESULTS_DIR, machine, sourceState, prng, run, tagged, median, fmt, markdownTable };

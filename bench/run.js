@@ -1,6 +1,7 @@
 'use strict';
 /**
- * FlameLens benchmarks: `npm run bench` (all) or `npm run bench -- b5` (one or more by name).
+ * FlameLens benchmarks: `npm run bench` (all) or `npm run bench -- b5` (one or more by name;
+ * `node bench/run.js b3` does the same without the build).
  * The root script builds first (`npm run build`), since the benchmarks load the engine from out/.
  *
  * Each benchmark prints one line per (input, tool) as it goes, and returns a markdown section.
@@ -17,13 +18,17 @@ const { spawnSync } = require('node:child_process');
 const { BENCH_DIR, ROOT, RESULTS_DIR, machine } = require('./lib');
 
 const BENCHMARKS = {
+  b3: './b3-open-profile',
+  b4: './b4-huge-tree',
   b5: './b5-sourcemaps',
   b6: './b6-overhead',
+  b7: './b7-extension-cost',
 };
 
-/** The peer tools live in bench/'s own node_modules; install them on first use. */
+/** The peer tools live in bench/'s own node_modules; install them on first use (or when one is missing). */
 function ensureDependencies() {
-  if (fs.existsSync(path.join(BENCH_DIR, 'node_modules'))) return;
+  const { devDependencies = {} } = JSON.parse(fs.readFileSync(path.join(BENCH_DIR, 'package.json'), 'utf8'));
+  if (Object.keys(devDependencies).every((name) => fs.existsSync(path.join(BENCH_DIR, 'node_modules', name, 'package.json')))) return;
   console.log('Installing the benchmark peers (bench/package.json)...');
   const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
   const result = spawnSync(npm, ['install', '--prefix', BENCH_DIR, '--no-audit', '--no-fund'], { cwd: ROOT, stdio: 'inherit' });
