@@ -25,13 +25,17 @@ export class FlameView {
   private inverted = true;
   private searchTerm = '';
   private zoomedId: number | undefined;
+  /** Width of the last render: the observer also fires once on attach, with nothing to redo. */
+  private renderedWidth = 0;
 
   constructor(
     private readonly events: FlameViewEvents,
     private readonly onSearchResult: (matchedMs: number, totalMs: number) => void,
   ) {
     document.body.append(this.tooltip);
-    new ResizeObserver(() => this.render()).observe(this.element);
+    new ResizeObserver(() => {
+      if (this.element.clientWidth !== this.renderedWidth) this.render();
+    }).observe(this.element);
   }
 
   show(root: FlameFrameDto): void {
@@ -72,6 +76,7 @@ export class FlameView {
 
   private render(): void {
     if (!this.root || this.element.clientWidth === 0) return;
+    this.renderedWidth = this.element.clientWidth;
     this.chart?.destroy();
     this.element.replaceChildren();
     const colors = categoryColors();
