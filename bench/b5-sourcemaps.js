@@ -19,7 +19,7 @@
 const fs = require('node:fs');
 const path = require('node:path');
 const { performance } = require('node:perf_hooks');
-const { ROOT, INPUTS_DIR, prng, run, tagged, median, fmt, markdownTable } = require('./lib');
+const { ROOT, INPUTS_DIR, prng, run, tagged, median, fmt, markdownTable, lowerBound, readJson } = require('./lib');
 
 const SCRIPT = path.join(INPUTS_DIR, 'typescript.min.js');
 const MAP = SCRIPT + '.map';
@@ -106,24 +106,6 @@ function ensureInputs() {
   return meta;
 }
 
-function lowerBound(sorted, value) {
-  let lo = 0;
-  let hi = sorted.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid] < value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-function readJson(file) {
-  try {
-    return JSON.parse(fs.readFileSync(file, 'utf8'));
-  } catch {
-    return undefined;
-  }
-}
 
 // ---------------------------------------------------------------------------------------------
 // Child: one tool, one fresh process

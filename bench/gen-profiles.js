@@ -31,7 +31,7 @@
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
-const { INPUTS_DIR, BENCH_DIR, prng, run } = require('./lib');
+const { INPUTS_DIR, BENCH_DIR, prng, run, lowerBound, readJson } = require('./lib');
 
 /** Bump when the generator changes, so cached inputs are rebuilt. */
 const GENERATOR_VERSION = 3;
@@ -388,24 +388,6 @@ function shuffle(array, random) {
   return array;
 }
 
-function lowerBound(sorted, value) {
-  let lo = 0;
-  let hi = sorted.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid] < value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-function readJson(file) {
-  try {
-    return JSON.parse(fs.readFileSync(file, 'utf8'));
-  } catch {
-    return undefined;
-  }
-}
 
 module.exports = { PROFILES, ensureProfiles, fileOf };
 

@@ -4,6 +4,7 @@
  * child processes, statistics and number formatting. Plain CommonJS so it runs without a build.
  */
 const { spawn } = require('node:child_process');
+const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 
@@ -32,7 +33,6 @@ function machine() {
  */
 function sourceState() {
   const { execFileSync } = require('node:child_process');
-  const fs = require('node:fs');
   const git = (...args) => {
     try {
       return execFileSync('git', args, { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
@@ -129,4 +129,25 @@ function markdownTable(header, rows) {
   return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
 }
 
-module.exports = { BENCH_DIR, ROOT, INPUTS_DIR, RESULTS_DIR, machine, sourceState, prng, run, tagged, median, fmt, markdownTable };
+/** Index of the first element ≥ value in an ascending array (for sampling from a cumulative distribution). */
+function lowerBound(sorted, value) {
+  let lo = 0;
+  let hi = sorted.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid] < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** A JSON file's content, or undefined when it is missing or not JSON (cached inputs). */
+function readJson(file) {
+  try {
+    return JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
+module.exports = { BENCH_DIR, ROOT, INPUTS_DIR, RESULTS_DIR, machine, sourceState, prng, run, tagged, median, fmt, markdownTable, lowerBound, readJson };

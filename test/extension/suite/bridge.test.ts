@@ -17,7 +17,7 @@ describe('webview bridge', function () {
   let panel: vscode.WebviewPanel | undefined;
 
   before(async function () {
-    if (!bridgeAvailable()) this.skip();
+    if (!bridgeAvailable()) this.skip(); // the bridge exists only under the offline launcher (@vscode/test-electron has none)
     panel = vscode.window.createWebviewPanel('flamelens.bridgeProbe', 'Bridge probe', vscode.ViewColumn.One, { enableScripts: true });
     panel.webview.html = HTML;
     await waitForWebview('#btn', 30_000, { title: 'bridge probe' });
