@@ -7,8 +7,9 @@
  * recording of bench/b6-workload.js.
  *
  * FlameLens, the real path: bench/flamelens-host.js (a forked "extension host") opens the file
- * through AnalysisClient (worker thread) and posts profile/loaded + views/data, which are
- * delivered with postMessage into the built webview (dist/webview.js in bench/pages/flamelens.html).
+ * through AnalysisClient (worker thread) and posts profile/loaded + views/data, which are pushed
+ * to the page as JSON (server-sent events, no per-message round trip) and handed to the built
+ * webview (dist/webview.js in bench/pages/flamelens.html) with postMessage, as VS Code does.
  * Clock: from "start opening the file" (host) to the first rendered frame in which a
  * `.flame g.frame` exists. The page has loaded and said webview/ready before the clock starts;
  * its load time is reported apart.
@@ -29,7 +30,7 @@
 const fs = require('node:fs');
 const path = require('node:path');
 const { ROOT, INPUTS_DIR, sourceState, run, tagged, median, fmt, markdownTable } = require('./lib');
-const { startServer, launchBrowser, newPage, chromiumRendererPeakKiB, startFlameLensHost, openFlameLensPage, PROBE } = require('./lib-browser');
+const { startServer, launchBrowser, newPage, chromiumRendererPeakKiB, startFlameLensHost, openFlameLensPage, watchdog, PROBE } = require('./lib-browser');
 const { ensureProfiles } = require('./gen-profiles');
 
 const INPUTS = ['gen-100k-r50', 'gen-100k-r97', 'gen-300k-r90', 'real'];
@@ -149,6 +150,7 @@ async function shot(page, tool, file) {
 }
 
 async function child(tool, file) {
+  watchdog(TIMEOUT_MS + 90_000);
   const result = tool === 'flamelens' ? await measureFlameLens(file) : await measureSpeedscope(file);
   console.log('B3-CHILD ' + JSON.stringify({ tool, ...result }));
 }
@@ -171,8 +173,7 @@ async function main({ log = console.log } = {}) {
       for (const tool of TOOLS) {
         const previous = results[name][tool];
         if (previous.some((r) => r.timedOut || r.openToDrawnMs > REPEAT_BELOW_MS)) continue;
-        const { stdout } = await run(process.execPath, [__filename, '--child', tool, profiles[name].file]);
-        const r = tagged(stdout, 'B3-CHILD');
+        const r = await runChild(tool, profiles[name].file, log);
         results[name][tool].push(r);
         log(`B3 ${name.padEnd(13)} ${tool.padEnd(10)} ` + (r.timedOut ? `timed out after ${fmt.s(TIMEOUT_MS)}` : `page load ${fmt.ms(r.pageLoadMs)}  open → first frame ${fmt.s(r.openToDrawnMs)}${r.openToVisibleMs ? ` (rectangles visible ${fmt.s(r.openToVisibleMs)})` : ''}  ${describePhases(tool, r)}  peak RSS ${r.nodePeakKiB ? `host ${fmt.mib(r.nodePeakKiB)}, ` : ''}renderer ${fmt.mib(r.rendererPeakKiB ?? 0)}`));
       }
@@ -237,6 +238,17 @@ async function main({ log = console.log } = {}) {
     `FlameLens targets (≤ ${TARGET_RATIO}× speedscope on every input; ≤ 1 s beyond page load for the 100k-node inputs): ${verdicts.map((v) => v.replace(/(met|MISSED)$/, '**$1**')).join('; ')}.`,
   ].join('\n');
   return { name: 'b3', title: 'B3 — open a .cpuprofile → first flamegraph frame drawn', markdown, results };
+}
+
+/** One measurement in a fresh process; a failed one (a browser that crashed, say) is run once more. */
+async function runChild(tool, file, log) {
+  for (let attempt = 1; ; attempt++) {
+    const result = await run(process.execPath, [__filename, '--child', tool, file], { allowFailure: true });
+    if (result.code === 0) return tagged(result.stdout, 'B3-CHILD');
+    const why = (result.stderr.trim().split('\n').slice(-3).join(' ') || `exit ${result.code ?? result.signal}`).slice(0, 300);
+    if (attempt === 2) throw new Error(`${tool} on ${path.basename(file)} failed twice: ${why}`);
+    log(`B3 ${tool} on ${path.basename(file)} failed (${why}); running it again`);
+  }
 }
 
 function describePhases(tool, r) {

@@ -73,15 +73,17 @@ process.on('message', (message) => {
         return process.send({ flame, ms: performance.now() - t0, frames: countFrames(flame) });
       }
       case 'exit':
-        process.send({ exit: { maxRssKiB: process.resourceUsage().maxRSS } }, () => {
-          client.dispose();
-          process.disconnect();
-        });
+        process.send({ exit: { maxRssKiB: process.resourceUsage().maxRSS } }, () => process.disconnect());
         return undefined;
     }
   })();
   work.catch((error) => {
     process.send({ error: String(error?.stack ?? error) });
   });
+});
+// A host whose benchmark has gone (ended, or was killed) ends too.
+process.on('disconnect', () => {
+  client.dispose();
+  process.exit(0);
 });
 process.send({ ready: true });

@@ -144,13 +144,15 @@ function startFlameLensHost() {
     onPost: undefined,
     send: (message) => child.send(message),
     /** The next message that has `key` (the whole message). */
-    next: (key) => new Promise((resolve, reject) => waiting.push({ key, resolve, reject })),
+    next: (key, timeoutMs = 180_000) => withTimeout(new Promise((resolve, reject) => waiting.push({ key, resolve, reject })), timeoutMs, `the FlameLens host's "${key}"`),
     /** Ends the host; resolves to its peak RSS (KiB). */
     async exit() {
-      const done = host.next('exit');
+      const done = host.next('exit', 10_000);
       host.send({ cmd: 'exit' });
       const { maxRssKiB } = (await done).exit;
-      await new Promise((resolve) => (child.exitCode !== null ? resolve() : child.once('exit', resolve)));
+      // It should end by itself (IPC closed, worker terminated); once its figure is in, do not wait for long.
+      const ended = new Promise((resolve) => (child.exitCode !== null ? resolve() : child.once('exit', resolve)));
+      await withTimeout(ended, 3000, 'the host to exit').catch(() => child.kill('SIGKILL'));
       return maxRssKiB;
     },
   };
@@ -180,9 +182,27 @@ async function openFlameLensPage(page, server, host, onRequest = () => undefined
   await page.exposeFunction('__benchToHost', (message) => (message?.type === 'webview/ready' ? onReady() : onRequest(message)));
   host.onPost = (message) => server.push(message);
   await page.goto(`${server.origin}/pages/flamelens.html`);
-  await ready;
+  await withTimeout(ready, 30_000, 'webview/ready');
   await page.waitForFunction(() => window.__benchEventsOpen === true);
   return { pageLoadMs: await page.evaluate(() => window.__benchReadyAt - performance.timeOrigin) };
+}
+
+/** `promise`, or a rejection naming `what` after `ms`: nothing in a benchmark may wait forever. */
+function withTimeout(promise, ms, what) {
+  let timer;
+  const expired = new Promise((_, reject) => (timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms waiting for ${what}`)), ms)));
+  return Promise.race([promise, expired]).finally(() => clearTimeout(timer));
+}
+
+/**
+ * Ends a benchmark child that is stuck anyway (a browser or host that never answers), so the
+ * parent sees a failure instead of waiting forever.
+ */
+function watchdog(ms) {
+  setTimeout(() => {
+    console.error(`watchdog: the measurement took over ${ms / 1000} s; giving up`);
+    process.exit(3);
+  }, ms).unref();
 }
 
 /** Wall-clock ms with sub-ms precision, comparable between Node and the page (both epoch based). */
@@ -192,4 +212,4 @@ function epochNow() {
 
 const PROBE = path.join(BENCH_DIR, 'pages', 'probe.js');
 
-module.exports = { startServer, launchBrowser, newPage, chromiumRendererPeakKiB, startFlameLensHost, openFlameLensPage, epochNow, VIEWPORT, PROBE };
+module.exports = { startServer, launchBrowser, newPage, chromiumRendererPeakKiB, startFlameLensHost, openFlameLensPage, withTimeout, watchdog, epochNow, VIEWPORT, PROBE };

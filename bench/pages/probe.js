@@ -62,7 +62,7 @@
     await bench.afterPaint();
     const frameMs = epoch() - t0;
     const settledMs = await bench.settled([target, target.querySelector('rect')], t0, limitMs);
-    return { clickedAt: t0, nodeId: d.data.id, depth: d.depth, maxDepth, name: d.data.name, share, hidden, syncMs, frameMs, settledMs, domNodes: document.querySelectorAll('*').length, frames: document.querySelectorAll('.flame g.frame').length };
+    return { clickedAt: t0, nodeId: d.data.id, depth: d.depth, maxDepth, name: d.data.name, share, hidden, syncMs, frameMs, settledMs, domNodes: document.querySelectorAll('*').length, flameNodes: document.querySelectorAll('.flame *').length, frames: document.querySelectorAll('.flame g.frame').length };
   };
 
   /** ms from t0 until none of `elements` has a d3 transition (undefined if not within limitMs). */
