@@ -69,9 +69,9 @@ export class ProfileAnalysis {
   }
 
   flame(range: TimeRangeDto | null, rootNode?: number): FlameFrameDto {
-    const { hotspots } = this.results(range);
+    const { hotspots, self, total } = this.results(range);
     // ~2 px of a wide panel: narrower frames can be neither read nor clicked; zooming in fetches them.
-    return buildFlameTree(this.model, { range: range ?? undefined, rootNode, minFraction: 1 / 800, hotspots });
+    return buildFlameTree(this.model, { range: range ?? undefined, rootNode, minFraction: 1 / 800, hotspots, times: { self, total } });
   }
 
   /** Children of a top-down node (the root's children when `nodeId` is 0). */

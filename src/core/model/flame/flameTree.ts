@@ -33,12 +33,14 @@ export interface FlameTreeOptions {
   readonly rootNode?: number;
   /** With hotspots, functions V8 inlined become frames of their own under the node that ran them. */
   readonly hotspots?: Hotspots;
+  /** Self and total µs per node for `range`, when the caller already has them (zooming reuses them). */
+  readonly times?: { readonly self: Float64Array; readonly total: Float64Array };
 }
 
 /** Builds the pruned flame tree of a model. */
 export function buildFlameTree(model: CpuModel, options: FlameTreeOptions = {}): FlameFrame {
-  const self = selfTimesUs(model, options.range);
-  const total = totalTimesUs(model, self);
+  const self = options.times?.self ?? selfTimesUs(model, options.range);
+  const total = options.times?.total ?? totalTimesUs(model, self);
   const rootNode = options.rootNode ?? 0;
   const threshold = total[rootNode] * (options.minFraction ?? 1 / 4000);
   const frames = new Map<number, FlameFrame>();
