@@ -9,13 +9,22 @@ export interface RunningTarget {
 }
 
 /** Starts `node <script>` and resolves once it printed `ready` on stdout. */
-export async function startTarget(script: string, nodeArgs: string[] = [], env: NodeJS.ProcessEnv = {}): Promise<RunningTarget & { stderr(): string }> {
+export async function startTarget(
+  script: string,
+  nodeArgs: string[] = [],
+  env: NodeJS.ProcessEnv = {},
+): Promise<RunningTarget & { stderr(): string; readyLine: string }> {
   const child = spawn(process.execPath, [...nodeArgs, script], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr!.on('data', (chunk) => (stderr += chunk));
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  await new Promise<void>((resolve, reject) => {
-    child.stdout!.on('data', (chunk: Buffer) => chunk.toString().includes('ready') && resolve());
+  const readyLine = await new Promise<string>((resolve, reject) => {
+    let stdout = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      stdout += chunk;
+      const line = /^.*ready.*$/m.exec(stdout)?.[0];
+      if (line) resolve(line);
+    });
     child.once('exit', (code) => reject(new Error(`target exited (${code}) before it was ready: ${stderr}`)));
   });
   return {
@@ -24,5 +33,6 @@ export async function startTarget(script: string, nodeArgs: string[] = [], env: 
     exited,
     kill: (signal = 'SIGKILL') => void (child.exitCode === null && child.kill(signal)),
     stderr: () => stderr,
+    readyLine,
   };
 }
