@@ -18,6 +18,7 @@ const extension = {
     extension: './src/extension/extension.ts',
     bootloader: './src/core/inspector/bootloader.ts',
     analysisWorker: './src/core/analysis/analysisWorker.ts',
+    heapWorker: './src/core/analysis/heapWorker.ts',
   },
   output: { path: path.resolve(__dirname, 'dist'), filename: '[name].js', libraryTarget: 'commonjs2' },
   externals: { vscode: 'commonjs vscode' },

@@ -1,0 +1,150 @@
+/**
+ * Compares snapshots of one process and ranks what leaked the way a user thinks of a leak.
+ *
+ * Candidates are the objects new since the first snapshot (V8 object ids are stable across
+ * snapshots of a process and only grow) that are alive in the last one — and, with three
+ * snapshots, already alive in the second, so what the last round of load left in flight does
+ * not count. Each candidate is counted under its top-most new owner in the last snapshot's
+ * dominator tree: the strings and arrays an AuditRecord holds count toward the AuditRecord, so
+ * the leaking class comes first rather than "(string)". Internal things (backing stores,
+ * hidden classes) never own: a new elements store of an old array does not swallow the new
+ * objects in it. A plain per-class delta (DevTools' Comparison view) is computed alongside.
+ */
+import type { ConstructorDeltaDto, GrowthRowDto, HeapDiffDto } from '../../../protocol/heapViews';
+import type { HeapAnalysis } from './heapAnalysis';
+import { formatRetainerSteps } from './retainerPaths';
+
+const NOT_OWNER = -1;
+const UNKNOWN = -2;
+
+export function compareSnapshots(snapshots: readonly HeapAnalysis[], options: { top?: number } = {}): HeapDiffDto {
+  if (snapshots.length < 2 || snapshots.length > 3) throw new Error('compareSnapshots needs two or three snapshots');
+  const first = snapshots[0];
+  const last = snapshots[snapshots.length - 1];
+  const firstIds = sortedIds(first);
+  const middleIds = snapshots.length === 3 ? sortedIds(snapshots[1]) : undefined;
+  const graph = last.graph;
+  const candidate = new Uint8Array(graph.nodeCount);
+  for (let node = 1; node < graph.nodeCount; node++) {
+    const id = graph.nodeId[node];
+    candidate[node] = !contains(firstIds, id) && (!middleIds || contains(middleIds, id)) ? 1 : 0;
+  }
+  return {
+    snapshots: snapshots.map((s) => s.title),
+    growth: rankGrowth(last, candidate, options.top ?? 50),
+    constructors: constructorDeltas(first, last, firstIds, sortedIds(last)),
+    totalSizes: snapshots.map((s) => s.totalSize),
+  };
+}
+
+function rankGrowth(last: HeapAnalysis, candidate: Uint8Array, top: number): GrowthRowDto[] {
+  const { graph, tree, classes } = last;
+  const { dominator } = tree;
+  const t = graph.types;
+  const canOwn = (node: number) => {
+    const type = graph.nodeType[node];
+    return (type === t.object || type === t.native || type === t.closure || type === t.regexp) && !graph.nameOf(node).startsWith('system /');
+  };
+
+  // topOwner[node]: the top-most new object that can own, on the node's chain of new dominators.
+  const topOwner = new Int32Array(graph.nodeCount).fill(UNKNOWN);
+  const chain: number[] = [];
+  const ownerOf = (start: number): number => {
+    let node = start;
+    while (topOwner[node] === UNKNOWN) {
+      chain.push(node);
+      const up = dominator[node];
+      if (up === node || !candidate[up]) break;
+      node = up;
+    }
+    let above = topOwner[node] === UNKNOWN ? NOT_OWNER : topOwner[node];
+    while (chain.length > 0) {
+      const n = chain.pop()!;
+      if (above === NOT_OWNER && canOwn(n)) above = n;
+      topOwner[n] = above;
+    }
+    return topOwner[start];
+  };
+
+  const classCount = classes.names.length;
+  const owners = new Float64Array(classCount);
+  const bytes = new Float64Array(classCount);
+  const ownedBytes = new Map<number, number>();
+  for (let node = 1; node < graph.nodeCount; node++) {
+    if (!candidate[node]) continue;
+    const owner = ownerOf(node);
+    const counted = owner === NOT_OWNER ? node : owner;
+    const c = classes.classOf[counted];
+    if (counted === node) owners[c]++;
+    bytes[c] += graph.nodeSelfSize[node];
+    if (owner !== NOT_OWNER) ownedBytes.set(owner, (ownedBytes.get(owner) ?? 0) + graph.nodeSelfSize[node]);
+  }
+
+  // A representative per class: its owner holding the most bytes.
+  const representative = new Map<number, { node: number; bytes: number }>();
+  for (const [owner, size] of ownedBytes) {
+    const c = classes.classOf[owner];
+    const best = representative.get(c);
+    if (!best || size > best.bytes) representative.set(c, { node: owner, bytes: size });
+  }
+  const order = Array.from({ length: classCount }, (_, c) => c)
+    .filter((c) => owners[c] > 0)
+    .sort((a, b) => bytes[b] - bytes[a] || owners[b] - owners[a])
+    .slice(0, top);
+  return order.map((c) => {
+    const name = classes.names[c];
+    const example = representative.get(c);
+    const steps = example ? last.retainerPath(example.node).steps : [];
+    return {
+      name,
+      countDelta: owners[c],
+      sizeDelta: bytes[c],
+      retainerPath: formatRetainerSteps(steps),
+      location: name.startsWith('(') ? undefined : last.locations.ofClass(name),
+    };
+  });
+}
+
+function constructorDeltas(first: HeapAnalysis, last: HeapAnalysis, firstIds: Uint32Array, lastIds: Uint32Array): ConstructorDeltaDto[] {
+  const rows = new Map<string, { newCount: number; deletedCount: number; sizeDelta: number; countDelta: number }>();
+  const row = (name: string) => {
+    let r = rows.get(name);
+    if (!r) rows.set(name, (r = { newCount: 0, deletedCount: 0, sizeDelta: 0, countDelta: 0 }));
+    return r;
+  };
+  const tally = (analysis: HeapAnalysis, otherIds: Uint32Array, sign: 1 | -1) => {
+    const { graph, classes } = analysis;
+    for (let node = 1; node < graph.nodeCount; node++) {
+      const r = row(classes.names[classes.classOf[node]]);
+      r.sizeDelta += sign * graph.nodeSelfSize[node];
+      r.countDelta += sign;
+      if (!contains(otherIds, graph.nodeId[node])) {
+        if (sign > 0) r.newCount++;
+        else r.deletedCount++;
+      }
+    }
+  };
+  tally(last, firstIds, 1);
+  tally(first, lastIds, -1);
+  return [...rows]
+    .map(([name, r]) => ({ name, ...r }))
+    .filter((r) => r.newCount > 0 || r.deletedCount > 0)
+    .sort((a, b) => b.sizeDelta - a.sizeDelta);
+}
+
+function sortedIds(analysis: HeapAnalysis): Uint32Array {
+  return analysis.graph.nodeId.slice().sort();
+}
+
+function contains(sorted: Uint32Array, id: number): boolean {
+  let low = 0;
+  let high = sorted.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >>> 1;
+    const value = sorted[mid];
+    if (value === id) return true;
+    if (value < id) low = mid + 1;
+    else high = mid - 1;
+  }
+  return false;
+}
