@@ -10,7 +10,8 @@
  * retain; shortcut edges only count from the root, where V8 uses them to point at the user's
  * global objects; and an object reachable from those globals is only considered held by other
  * such objects (not by V8-internal caches that also point at it), so `global` and the modules
- * hanging off it own what the program holds. Objects the root cannot reach hang off the root.
+ * hanging off it own what the program holds. Objects the root cannot reach hang off the root,
+ * and their references into live objects are ignored.
  */
 import type { HeapGraph } from './heapGraph';
 
@@ -89,8 +90,8 @@ export function buildRetainers(graph: HeapGraph): Retainers {
 /** Computes the dominator tree and retained sizes. */
 export function buildDominatorTree(graph: HeapGraph, retainers: Retainers): DominatorTree {
   const n = graph.nodeCount;
-  const { vertex, parent, dfn } = depthFirstNumbering(graph, retainers.userOwned);
-  const idom = lengauerTarjan(n, vertex, parent, dfn, retainers);
+  const { vertex, parent, dfn, reached } = depthFirstNumbering(graph, retainers.userOwned);
+  const idom = lengauerTarjan(n, vertex, parent, dfn, reached, retainers);
 
   const dominator = new Uint32Array(n);
   const retainedSize = new Float64Array(n);
@@ -114,6 +115,8 @@ interface Numbering {
   readonly parent: Uint32Array;
   /** Node ordinal → DFS number. */
   readonly dfn: Uint32Array;
+  /** Nodes numbered from the root; the rest (garbage, weakly held) come after. */
+  readonly reached: number;
 }
 
 /** Numbers the nodes in depth-first order from the root, then from every node left unreached. */
@@ -155,12 +158,13 @@ function depthFirstNumbering(graph: HeapGraph, userOwned: Uint8Array): Numbering
     }
   };
   visitFrom(0);
+  const reached = count;
   for (let node = 0; node < n; node++) if (dfn[node] === NONE) visitFrom(node);
-  return { vertex, parent, dfn };
+  return { vertex, parent, dfn, reached };
 }
 
 /** Immediate dominators in DFS-number space (the simple variant with path compression). */
-function lengauerTarjan(n: number, vertex: Uint32Array, parent: Uint32Array, dfn: Uint32Array, retainers: Retainers): Uint32Array {
+function lengauerTarjan(n: number, vertex: Uint32Array, parent: Uint32Array, dfn: Uint32Array, reached: number, retainers: Retainers): Uint32Array {
   const { firstRetainer, retainerNode } = retainers;
   const semi = new Uint32Array(n);
   const label = new Uint32Array(n);
@@ -198,6 +202,8 @@ function lengauerTarjan(n: number, vertex: Uint32Array, parent: Uint32Array, dfn
     const node = vertex[w];
     for (let r = firstRetainer[node], end = firstRetainer[node + 1]; r < end; r++) {
       const v = dfn[retainerNode[r]];
+      // Garbage pointing at live objects does not change who keeps them alive.
+      if (v >= reached && w < reached) continue;
       const candidate = v < w ? v : semi[evaluate(v)];
       if (candidate < s) s = candidate;
     }
@@ -211,7 +217,9 @@ function lengauerTarjan(n: number, vertex: Uint32Array, parent: Uint32Array, dfn
     }
     bucketHead[p] = NONE;
   }
-  for (let w = 1; w < n; w++) if (idom[w] !== semi[w]) idom[w] = idom[idom[w]];
+  for (let w = 1; w < reached; w++) if (idom[w] !== semi[w]) idom[w] = idom[idom[w]];
+  // What the root cannot reach is garbage V8 has not collected yet: each piece is on its own.
+  idom.fill(0, reached);
   idom[0] = 0;
   return idom;
 }

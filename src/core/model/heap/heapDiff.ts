@@ -10,6 +10,7 @@
  * hidden classes) never own: a new elements store of an old array does not swallow the new
  * objects in it. A plain per-class delta (DevTools' Comparison view) is computed alongside.
  */
+import { badInput } from '../../errors';
 import type { ConstructorDeltaDto, GrowthRowDto, HeapDiffDto } from '../../../protocol/heapViews';
 import type { HeapAnalysis } from './heapAnalysis';
 import { formatRetainerSteps } from './retainerPaths';
@@ -21,6 +22,7 @@ export function compareSnapshots(snapshots: readonly HeapAnalysis[], options: { 
   if (snapshots.length < 2 || snapshots.length > 3) throw new Error('compareSnapshots needs two or three snapshots');
   const first = snapshots[0];
   const last = snapshots[snapshots.length - 1];
+  snapshots.slice(1).forEach((later) => checkSameIdSpace(first, later));
   const firstIds = sortedIds(first);
   const middleIds = snapshots.length === 3 ? sortedIds(snapshots[1]) : undefined;
   const graph = last.graph;
@@ -130,6 +132,34 @@ function constructorDeltas(first: HeapAnalysis, last: HeapAnalysis, firstIds: Ui
     .map(([name, r]) => ({ name, ...r }))
     .filter((r) => r.newCount > 0 || r.deletedCount > 0)
     .sort((a, b) => b.sizeDelta - a.sizeDelta);
+}
+
+/**
+ * Object ids only mean the same object within one process and one inspector connection: V8
+ * numbers objects afresh when a debugger disconnects. Objects found under the same id in both
+ * snapshots must then be of the same class; when they mostly are not, the comparison would be
+ * nonsense, so say so instead.
+ */
+function checkSameIdSpace(first: HeapAnalysis, later: HeapAnalysis): void {
+  const sample = new Map<number, number>();
+  const step = Math.max(1, Math.floor(first.graph.nodeCount / 4000));
+  for (let node = 1; node < first.graph.nodeCount; node += step) sample.set(first.graph.nodeId[node], first.classes.classOf[node]);
+  let found = 0;
+  let same = 0;
+  const { graph } = later;
+  for (let node = 1; node < graph.nodeCount; node++) {
+    const classId = sample.get(graph.nodeId[node]);
+    if (classId === undefined) continue;
+    found++;
+    if (first.classes.names[classId] === later.classes.names[later.classes.classOf[node]]) same++;
+  }
+  if (found < 20 || same / found < 0.8) {
+    throw badInput(
+      `${first.title} and ${later.title} do not share object ids, so they cannot be compared: they come from different processes, ` +
+        'or the inspector was disconnected between them (V8 renumbers objects then). Take all snapshots in one go: ' +
+        '"flamelens snapshot <pid> --out a.heapsnapshot --out b.heapsnapshot" or "FlameLens: Find Memory Leak" in VS Code.',
+    );
+  }
 }
 
 function sortedIds(analysis: HeapAnalysis): Uint32Array {
