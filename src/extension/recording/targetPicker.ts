@@ -32,9 +32,10 @@ export async function pickRecording(memento: vscode.Memento): Promise<RecordingC
   return { target, durationMs };
 }
 
-async function pickTarget(memento: vscode.Memento): Promise<ProfileTarget | undefined> {
+/** Asks which process (or program to launch); also used by the heap snapshot commands. */
+export async function pickTarget(memento: vscode.Memento, title = 'FlameLens: Profile Process'): Promise<ProfileTarget | undefined> {
   const picker = vscode.window.createQuickPick<TargetItem>();
-  picker.title = 'FlameLens: Profile Process';
+  picker.title = title;
   picker.placeholder = 'Pick a Node.js process, or start one';
   picker.matchOnDescription = true;
   picker.matchOnDetail = true;

@@ -1,0 +1,49 @@
+/**
+ * A connection to a process for taking heap snapshots: resolves what the user picked (a pid, an
+ * address, or a program to launch) to an inspector session that stays open across snapshots —
+ * V8 numbers objects afresh when a debugger disconnects, so a comparison needs one session.
+ */
+import * as vscode from 'vscode';
+import { FlameLensError } from '../../core/errors';
+import type { InspectorSession } from '../../core/inspector/session';
+import type { ProfileTarget } from '../recording/profileTarget';
+
+export interface SnapshotTarget {
+  readonly label: string;
+  readonly session: InspectorSession;
+  dispose(): Promise<void>;
+}
+
+export async function connectForSnapshots(target: ProfileTarget, log: (text: string) => void): Promise<SnapshotTarget> {
+  if (target.command && !vscode.workspace.isTrusted) {
+    throw new FlameLensError('bad-input', 'Launching a program needs a trusted workspace. Trust this folder, or pick a process that is already running.');
+  }
+  const [{ connectInspector }, { parseTargetAddress }, { resolveInspectorTarget }, { launchWithInspector }] = await Promise.all([
+    import('../../core/inspector/session'),
+    import('../../core/inspector/address'),
+    import('../../core/inspector/attach'),
+    import('../../core/inspector/launch'),
+  ]);
+  if (target.command) {
+    const cwd = target.cwd ?? vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
+    const launched = await launchWithInspector(target.command, { cwd, stdio: 'pipe' });
+    launched.command.stdout?.on('data', (chunk: Buffer) => log(chunk.toString()));
+    launched.command.stderr?.on('data', (chunk: Buffer) => log(chunk.toString()));
+    const session = await connectInspector(launched.webSocketUrl);
+    // FlameLens launches programs paused until a debugger is attached; let this one run.
+    await session.send('Runtime.runIfWaitingForDebugger');
+    return {
+      label: target.label,
+      session,
+      async dispose() {
+        await session.close();
+        launched.terminate('SIGTERM');
+        setTimeout(() => launched.terminate('SIGKILL'), 5000).unref();
+      },
+    };
+  }
+  const address = parseTargetAddress(target.pid !== undefined ? String(target.pid) : (target.address ?? ''));
+  const resolved = await resolveInspectorTarget(address, { allowRemote: target.allowRemote });
+  const session = await connectInspector(resolved.webSocketUrl);
+  return { label: target.label, session, dispose: () => session.close() };
+}
