@@ -33,7 +33,7 @@ const extension = {
 const webview = {
   name: 'webview',
   target: 'web',
-  entry: { webview: './webview-ui/src/main.ts' },
+  entry: { webview: './webview-ui/src/main.ts', heapWebview: './webview-ui/src/heap/main.ts', memoryWebview: './webview-ui/src/memory/main.ts' },
   output: { path: path.resolve(__dirname, 'dist'), filename: '[name].js' },
   resolve: {
     extensions: ['.ts', '.js'],

@@ -18,6 +18,8 @@ const { spawnSync } = require('node:child_process');
 const { BENCH_DIR, ROOT, RESULTS_DIR, machine } = require('./lib');
 
 const BENCHMARKS = {
+  b1: './b1-heap-parse',
+  b2: './b2-capture',
   b3: './b3-open-profile',
   b4: './b4-huge-tree',
   b5: './b5-sourcemaps',
@@ -31,7 +33,9 @@ function ensureDependencies() {
   if (Object.keys(devDependencies).every((name) => fs.existsSync(path.join(BENCH_DIR, 'node_modules', name, 'package.json')))) return;
   console.log('Installing the benchmark peers (bench/package.json)...');
   const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-  const result = spawnSync(npm, ['install', '--prefix', BENCH_DIR, '--no-audit', '--no-fund'], { cwd: ROOT, stdio: 'inherit' });
+  // @memlab/core (B1) depends on puppeteer, whose install script would download a browser: none is needed.
+  const env = { ...process.env, PUPPETEER_SKIP_DOWNLOAD: '1' };
+  const result = spawnSync(npm, ['install', '--prefix', BENCH_DIR, '--no-audit', '--no-fund'], { cwd: ROOT, stdio: 'inherit', env });
   if (result.status !== 0) throw new Error('npm install --prefix bench failed');
 }
 

@@ -5,8 +5,11 @@
  */
 import { FlameLensError } from '../core/errors';
 import { attach, attachUsage } from './commands/attach';
+import { heap, heapUsage } from './commands/heap';
+import { heapDiff, heapDiffUsage } from './commands/heapDiff';
 import { record, recordUsage } from './commands/record';
 import { report, reportUsage } from './commands/report';
+import { snapshot, snapshotUsage } from './commands/snapshot';
 import type { Console } from './outputs';
 
 const usage = `flamelens — profile Node.js processes from the command line
@@ -17,10 +20,16 @@ ${attachUsage}
 
 ${reportUsage}
 
+${snapshotUsage}
+
+${heapUsage}
+
+${heapDiffUsage}
+
 Exit codes: 0 success · 1 the target or the capture failed · 2 bad input.
 Add --verbose to see the details of a failure.`;
 
-const commands: Record<string, (args: string[], console: Console) => Promise<void>> = { record, attach, report };
+const commands: Record<string, (args: string[], console: Console) => Promise<void>> = { record, attach, report, snapshot, heap, 'heap-diff': heapDiff };
 
 /** Runs the CLI and returns the exit code. */
 export async function main(argv: string[]): Promise<number> {

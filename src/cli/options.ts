@@ -19,6 +19,22 @@ export const captureFlags = {
   interval: { type: 'string' },
 } as const;
 
+/** What a recording adds to the CPU profile (issue 4): the memory timeline, the allocation profile. */
+export const memoryFlags = {
+  memory: { type: 'boolean' },
+  allocations: { type: 'boolean' },
+} as const;
+
+export const memoryUsageLines = `--memory        also record the memory timeline (heap, RSS, GC pauses, event-loop delay; every 500 ms)
+                and tell whether the heap that survives garbage collection keeps growing
+--allocations   also record the allocation profile (bytes allocated per function, sampled every 32 KiB)
+With --out <x.cpuprofile> they are saved beside it as x.memory.json and x.heapprofile; without
+--out they appear only in the summary (terminal and --json).`;
+
+export function memoryOptions(values: { memory?: boolean; allocations?: boolean }): { memory?: object; allocations?: object } {
+  return { ...(values.memory ? { memory: {} } : {}), ...(values.allocations ? { allocations: {} } : {}) };
+}
+
 export const outputFlags = {
   out: { type: 'string' },
   json: { type: 'string' },
@@ -62,4 +78,9 @@ function positiveNumber(flag: string, text: string, unit: string): number {
   const value = Number(text);
   if (!Number.isFinite(value) || value <= 0) throw badInput(`${flag} needs a positive number of ${unit}, not "${text}".`);
   return value;
+}
+
+/** A positive whole number, such as --top. */
+export function positiveCount(flag: string, text: string): number {
+  return Math.round(positiveNumber(flag, text, 'rows'));
 }

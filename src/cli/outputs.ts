@@ -9,6 +9,7 @@ import { buildFlameTree } from '../core/model/flame/flameTree';
 import { renderHtmlReport } from '../core/report/htmlReport';
 import { summarizeCpuModel } from '../core/report/jsonSummary';
 import { formatTerminalSummary } from '../core/report/terminalSummary';
+import { memorySummaries, writeMemoryOutputs, type MemoryOutputs } from './memoryOutputs';
 import type { OutputOptions } from './options';
 
 export interface Console {
@@ -19,16 +20,17 @@ export interface Console {
 /** Writes the requested outputs of a profile and prints its summary. */
 export async function writeOutputs(
   profile: SavedCpuProfile,
-  options: OutputOptions & { title: string; recordedAt: Date },
+  options: OutputOptions & MemoryOutputs & { title: string; recordedAt: Date },
   console: Console,
 ): Promise<void> {
   if (options.out) {
     await writeCpuProfileFile(options.out, profile);
     console.info(`Profile saved to ${options.out}`);
   }
+  await writeMemoryOutputs(options, options.out, console);
   const model = buildCpuModel(profile);
   const hotspots = computeHotspots(model);
-  const summary = summarizeCpuModel(model, { top: options.top, hotspots });
+  const summary = { ...summarizeCpuModel(model, { top: options.top, hotspots }), ...memorySummaries(options, options.top) };
   if (options.json) {
     await writeText(options.json, JSON.stringify(summary, null, 2) + '\n');
     console.info(`Summary saved to ${options.json}`);
@@ -44,4 +46,9 @@ export async function writeOutputs(
 async function writeText(file: string, text: string): Promise<void> {
   await fs.mkdir(path.dirname(path.resolve(file)), { recursive: true });
   await fs.writeFile(file, text);
+}
+
+/** Writes a JSON result file (the folder is created). */
+export async function writeJsonFile(file: string, value: unknown): Promise<void> {
+  await writeText(file, JSON.stringify(value, null, 2) + '\n');
 }

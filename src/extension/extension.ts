@@ -5,9 +5,12 @@
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { HeapClient } from '../core/analysis/heapClient';
 import { FlameLensError } from '../core/errors';
 import { Annotations } from './annotations/annotations';
 import { openSourceLine } from './openLocation';
+import { HeapSnapshotPanels } from './panels/heapSnapshotPanels';
+import { registerMemoryViews } from './panels/memoryViewsRegistry';
 import { ProfilePanels } from './panels/profilePanels';
 import { ProfileLibrary } from './profileLibrary';
 import type { ProfileTarget } from './recording/profileTarget';
@@ -17,10 +20,20 @@ import { settings } from './settings';
 export interface FlameLensApi {
   profile(
     target: { pid?: number; address?: string; command?: string[]; cwd?: string },
-    options: { durationMs: number; intervalUs?: number },
-  ): Promise<{ file: string }>;
+    options: { durationMs: number; intervalUs?: number; memory?: boolean; allocations?: boolean },
+  ): Promise<{ file: string; memoryFile?: string; allocationsFile?: string }>;
   openProfile(file: string): Promise<void>;
   hotLines(file: string): Array<{ line: number; selfMs: number; selfPct: number }>;
+  /** Takes a heap snapshot of a running process, saves it and opens it in the heap view. */
+  takeHeapSnapshot(target: { pid?: number; address?: string }): Promise<{ file: string }>;
+  /**
+   * Finds a leak: snapshots with `waitForLoad` in between (it resolves true to take the next),
+   * then the comparison; resolves once the comparison is drawn.
+   */
+  findLeak(
+    target: { pid?: number; address?: string; command?: string[]; cwd?: string },
+    options: { snapshots?: 2 | 3; waitForLoad(taken: number): Promise<boolean> },
+  ): Promise<{ files: readonly string[]; growth: ReadonlyArray<{ name: string; countDelta: number; sizeDelta: number; retainerPath: readonly string[] }> }>;
 }
 
 export function activate(context: vscode.ExtensionContext): FlameLensApi {
@@ -29,15 +42,31 @@ export function activate(context: vscode.ExtensionContext): FlameLensApi {
   const recorder = new RecordingController();
   const annotations = new Annotations(library, context.extensionUri);
   context.subscriptions.push(library, panels, recorder, annotations);
+  const memoryViews = registerMemoryViews(context, recorder);
+  // One heap worker (started on first use) for every snapshot view and comparison.
+  const heap = new HeapClient();
+  const heapPanels = new HeapSnapshotPanels(heap, context.extensionUri);
+  context.subscriptions.push(heapPanels, { dispose: () => heap.dispose() });
+
+  let programOutput: vscode.OutputChannel | undefined;
+  const memoryDeps = {
+    extensionUri: context.extensionUri,
+    heap,
+    memento: context.workspaceState,
+    log: (text: string) => (programOutput ??= vscode.window.createOutputChannel('FlameLens: heap snapshot targets')).append(text),
+  };
+  // The snapshot commands load their code (and the inspector client) on first use.
+  const memoryCommands = () => import('./memory/memoryCommands');
 
   const openProfile = async (file: string) => {
     await vscode.commands.executeCommand('vscode.openWith', vscode.Uri.file(file), ProfilePanels.editorViewType);
     await library.openProfile(file);
   };
-  const recordAndOpen = async (target: ProfileTarget, options: { durationMs: number; intervalUs?: number }) => {
-    const file = await recorder.record(target, options);
-    await openProfile(file);
-    return file;
+  const recordAndOpen = async (target: ProfileTarget, options: Parameters<RecordingController['record']>[1]) => {
+    const files = await recorder.record(target, options);
+    await openProfile(files.file);
+    await memoryViews.openRecorded(files);
+    return files;
   };
 
   const command = (id: string, run: (...args: any[]) => unknown) =>
@@ -47,9 +76,12 @@ export function activate(context: vscode.ExtensionContext): FlameLensApi {
     const { pickRecording } = await import('./recording/targetPicker');
     const choice = await pickRecording(context.workspaceState);
     if (!choice) return;
-    const file = await recordAndOpen(choice.target, { durationMs: choice.durationMs, intervalUs: settings.samplingIntervalUs() });
+    const { file } = await recordAndOpen(choice.target, { durationMs: choice.durationMs, intervalUs: settings.samplingIntervalUs(), ...choice.capture });
     void vscode.window.setStatusBarMessage(`$(check) FlameLens saved ${path.basename(file)}`, 5000);
   });
+  command('flamelens.takeHeapSnapshot', async () => (await memoryCommands()).takeHeapSnapshotCommand(memoryDeps));
+  command('flamelens.findMemoryLeak', async () => (await memoryCommands()).findMemoryLeakCommand(memoryDeps));
+  command('flamelens.compareHeapSnapshots', async () => (await memoryCommands()).compareHeapSnapshotsCommand(memoryDeps));
   command('flamelens.stopProfiling', () => recorder.stop());
   command('flamelens.cancelProfiling', () => recorder.cancel());
   command('flamelens.openProfile', async () => {
@@ -80,15 +112,30 @@ export function activate(context: vscode.ExtensionContext): FlameLensApi {
       webviewOptions: { retainContextWhenHidden: true },
       supportsMultipleEditorsPerDocument: false,
     }),
+    vscode.window.registerCustomEditorProvider(HeapSnapshotPanels.editorViewType, heapPanels, {
+      webviewOptions: { retainContextWhenHidden: true },
+      supportsMultipleEditorsPerDocument: false,
+    }),
   );
 
   return {
     async profile(target, options) {
       const label = target.pid !== undefined ? `pid ${target.pid}` : target.address ?? target.command?.map((word) => path.basename(word)).join(' ') ?? 'target';
-      return { file: await recordAndOpen({ ...target, label }, options) };
+      return recordAndOpen({ ...target, label }, options);
     },
     openProfile,
     hotLines: (file) => annotations.hotLines(file),
+    async takeHeapSnapshot(target) {
+      const label = target.pid !== undefined ? `pid ${target.pid}` : (target.address ?? 'target');
+      const file = await (await memoryCommands()).takeHeapSnapshotCommand(memoryDeps, { ...target, label });
+      return { file: file! };
+    },
+    async findLeak(target, options) {
+      const label = target.pid !== undefined ? `pid ${target.pid}` : target.address ?? target.command?.map((word) => path.basename(word)).join(' ') ?? 'target';
+      const view = await (await memoryCommands()).findMemoryLeakCommand(memoryDeps, { ...options, target: { ...target, label } });
+      const diff = await view!.ready;
+      return { files: view!.files, growth: diff.growth };
+    },
   };
 }
 

@@ -31,6 +31,8 @@ export class FlameView {
   constructor(
     private readonly events: FlameViewEvents,
     private readonly onSearchResult: (matchedMs: number, totalMs: number) => void,
+    /** How a frame's value reads in the tooltip: ms for CPU profiles, bytes for allocation profiles. */
+    private readonly formatValue: (value: number) => string = formatMs,
   ) {
     document.body.append(this.tooltip);
     new ResizeObserver(() => {
@@ -127,8 +129,8 @@ export class FlameView {
     const frame = d.data;
     this.tooltip.replaceChildren(
       el('strong', {}, frame.name),
-      el('div', {}, `Self ${formatMs(frame.self)} (${formatPct((frame.self / total) * 100)})`),
-      el('div', {}, `Total ${formatMs(frame.value)} (${formatPct((frame.value / total) * 100)})`),
+      el('div', {}, `Self ${this.formatValue(frame.self)} (${formatPct((frame.self / total) * 100)})`),
+      el('div', {}, `Total ${this.formatValue(frame.value)} (${formatPct((frame.value / total) * 100)})`),
       el('div', { class: 'muted' }, `${frame.location || 'no source'} · ${categoryLabels[frame.category]}`),
       ...(frame.inlined ? [el('div', { class: 'muted' }, 'Inlined by V8 into the frame above; its time is shown here.')] : []),
     );

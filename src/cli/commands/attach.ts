@@ -3,20 +3,22 @@ import { recordCpuProfile } from '../../core/capture/recordCpuProfile';
 import { badInput } from '../../core/errors';
 import { parseTargetAddress } from '../../core/inspector/address';
 import { resolveInspectorTarget } from '../../core/inspector/attach';
-import { captureFlags, captureOptions, commonFlags, outputFlags, outputOptions, parseFlags } from '../options';
+import { captureFlags, captureOptions, commonFlags, memoryFlags, memoryOptions, memoryUsageLines, outputFlags, outputOptions, parseFlags } from '../options';
 import { writeOutputs, type Console } from '../outputs';
 import { stopOnInterrupt } from '../stopOnInterrupt';
 
-export const attachUsage = `flamelens attach <pid | host:port | ws://…> [--duration <s>] [--interval <µs>] [--out <file.cpuprofile>] [--json <summary.json>] [--html <report.html>] [--top <n>] [--allow-remote]
+export const attachUsage = `flamelens attach <pid | host:port | ws://…> [--duration <s>] [--interval <µs>] [--memory] [--allocations] [--out <file.cpuprofile>] [--json <summary.json>] [--html <report.html>] [--top <n>] [--allow-remote]
 
 Profiles a running Node.js process. Given a pid of a process started without --inspect, opens
 its inspector (SIGUSR1 on Linux/macOS). The process keeps running afterwards.
 Stops after --duration, on Ctrl+C, or when the process ends.
---allow-remote   connect to an inspector on another machine (unencrypted; only on networks you trust)`;
+--allow-remote   connect to an inspector on another machine (unencrypted; only on networks you trust)
+${memoryUsageLines}`;
 
 export async function attach(args: string[], console: Console): Promise<void> {
   const { values, positionals } = parseFlags('attach', args, {
     ...captureFlags,
+    ...memoryFlags,
     ...outputFlags,
     ...commonFlags,
     'allow-remote': { type: 'boolean' },
@@ -30,13 +32,14 @@ export async function attach(args: string[], console: Console): Promise<void> {
   try {
     const recording = await recordCpuProfile(target.webSocketUrl, {
       ...capture,
+      ...memoryOptions(values),
       stopSignal: interrupt.signal,
       rootPath: process.cwd(),
       onStarted: () =>
         console.info(`Profiling ${target.label}` + (capture.durationMs ? ` for ${capture.durationMs / 1000} s` : '') + '; press Ctrl+C to stop.'),
     });
     if (recording.endedBy === 'program-ended') console.info('The process ended; the profile covers it up to its end.');
-    await writeOutputs(recording.profile, { ...outputs, title: target.label, recordedAt: new Date() }, console);
+    await writeOutputs(recording.profile, { ...outputs, memory: recording.memory, allocations: recording.allocations, title: target.label, recordedAt: new Date() }, console);
   } finally {
     interrupt.dispose();
   }

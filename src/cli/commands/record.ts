@@ -2,21 +2,22 @@
 import { recordCpuProfile } from '../../core/capture/recordCpuProfile';
 import { badInput } from '../../core/errors';
 import { launchWithInspector } from '../../core/inspector/launch';
-import { captureFlags, captureOptions, commonFlags, outputFlags, outputOptions, parseFlags } from '../options';
+import { captureFlags, captureOptions, commonFlags, memoryFlags, memoryOptions, memoryUsageLines, outputFlags, outputOptions, parseFlags } from '../options';
 import { writeOutputs, type Console } from '../outputs';
 import { stopOnInterrupt } from '../stopOnInterrupt';
 
-export const recordUsage = `flamelens record [--duration <s>] [--interval <µs>] [--out <file.cpuprofile>] [--json <summary.json>] [--html <report.html>] [--top <n>] -- <command> [args...]
+export const recordUsage = `flamelens record [--duration <s>] [--interval <µs>] [--memory] [--allocations] [--out <file.cpuprofile>] [--json <summary.json>] [--html <report.html>] [--top <n>] -- <command> [args...]
 
 Launches <command> (node app.js, npm run start, npx tsx app.ts, ts-node app.ts, ...) with the
 inspector on 127.0.0.1 and a random port, and profiles the Node.js process that runs the program.
-Stops after --duration, on Ctrl+C, or when the program ends; then the program is stopped too.`;
+Stops after --duration, on Ctrl+C, or when the program ends; then the program is stopped too.
+${memoryUsageLines}`;
 
 export async function record(args: string[], console: Console): Promise<void> {
   const separator = args.indexOf('--');
   const ownArgs = separator >= 0 ? args.slice(0, separator) : args;
   const command = separator >= 0 ? args.slice(separator + 1) : [];
-  const { values, positionals } = parseFlags('record', ownArgs, { ...captureFlags, ...outputFlags, ...commonFlags });
+  const { values, positionals } = parseFlags('record', ownArgs, { ...captureFlags, ...memoryFlags, ...outputFlags, ...commonFlags });
   if (values.help) return console.out(recordUsage);
   const program = command.length > 0 ? command : positionals;
   if (program.length === 0) throw badInput('No command to profile. Example: flamelens record --duration 10 -- node server.js');
@@ -28,6 +29,7 @@ export async function record(args: string[], console: Console): Promise<void> {
   try {
     const recording = await recordCpuProfile(launched.webSocketUrl, {
       ...capture,
+      ...memoryOptions(values),
       stopSignal: interrupt.signal,
       resumeTarget: true,
       rootPath: process.cwd(),
@@ -40,7 +42,7 @@ export async function record(args: string[], console: Console): Promise<void> {
     });
     if (recording.endedBy === 'program-ended') console.info('The program ended; its whole run was profiled.');
     await endProgram(launched);
-    await writeOutputs(recording.profile, { ...outputs, title: program.join(' '), recordedAt: new Date() }, console);
+    await writeOutputs(recording.profile, { ...outputs, memory: recording.memory, allocations: recording.allocations, title: program.join(' '), recordedAt: new Date() }, console);
   } finally {
     interrupt.dispose();
     launched.terminate('SIGKILL');

@@ -5,12 +5,14 @@
  */
 import { FlameLensError } from '../errors';
 import { connectInspector } from '../inspector/session';
+import { annotateHeapProfile } from '../model/allocation/allocationLocations';
 import type { SavedCpuProfile } from '../model/cpu/savedProfile';
 import { annotateProfile } from '../sources/annotateProfile';
 import { liveScriptSources } from '../sources/scriptSources';
 import { captureCpuProfile, type CpuCaptureResult } from './cpuProfile';
+import { startMemoryCapture, wantsMemoryCapture, type MemoryCapture, type MemoryCaptureOptions, type MemoryCaptureResult } from './memoryCapture';
 
-export interface RecordOptions {
+export interface RecordOptions extends MemoryCaptureOptions {
   readonly intervalUs?: number;
   /** Stop after this long; otherwise run until `stopSignal` or the program ends. */
   readonly durationMs?: number;
@@ -26,7 +28,7 @@ export interface RecordOptions {
   onStarted?(): void;
 }
 
-export interface Recording {
+export interface Recording extends MemoryCaptureResult {
   readonly profile: SavedCpuProfile;
   readonly endedBy: CpuCaptureResult['endedBy'];
 }
@@ -36,11 +38,16 @@ export async function recordCpuProfile(webSocketUrl: string, options: RecordOpti
   const session = await connectInspector(webSocketUrl);
   let timer: NodeJS.Timeout | undefined;
   let onStop: (() => void) | undefined;
+  let memory: MemoryCapture | undefined;
   const onCancel = () => void session.close();
   options.cancelSignal?.addEventListener('abort', onCancel, { once: true });
   try {
     if (options.cancelSignal?.aborted) throw cancelled();
-    const capture = await captureCpuProfile(session, { intervalUs: options.intervalUs, resumeTarget: options.resumeTarget });
+    // With memory capture the target is resumed only once every sampler runs, so all start at its first line.
+    const withMemory = wantsMemoryCapture(options);
+    const capture = await captureCpuProfile(session, { intervalUs: options.intervalUs, resumeTarget: options.resumeTarget && !withMemory });
+    if (withMemory) memory = await startMemoryCapture(session, options);
+    if (withMemory && options.resumeTarget) await session.send('Runtime.runIfWaitingForDebugger');
     options.onStarted?.();
     if (options.durationMs !== undefined) timer = setTimeout(() => void capture.stop(), options.durationMs);
     onStop = () => void capture.stop();
@@ -49,9 +56,11 @@ export async function recordCpuProfile(webSocketUrl: string, options: RecordOpti
     const result = await capture.result.catch((error) => {
       throw options.cancelSignal?.aborted ? cancelled() : error;
     });
+    const extras = await memory?.stop();
     if (options.cancelSignal?.aborted) throw cancelled();
     const profile = await annotateProfile(result.profile, liveScriptSources(result), { rootPath: options.rootPath });
-    return { profile, endedBy: result.endedBy };
+    const allocations = extras?.allocations && (await annotateHeapProfile(extras.allocations, liveScriptSources(result), { rootPath: options.rootPath }));
+    return { profile, endedBy: result.endedBy, ...(extras?.memory ? { memory: extras.memory } : {}), ...(allocations ? { allocations } : {}) };
   } catch (error) {
     if (error instanceof FlameLensError) throw error;
     throw new FlameLensError('target-failed', `The recording failed: ${(error as Error).message ?? error}`, error);
@@ -59,6 +68,7 @@ export async function recordCpuProfile(webSocketUrl: string, options: RecordOpti
     clearTimeout(timer);
     if (onStop) options.stopSignal?.removeEventListener('abort', onStop);
     options.cancelSignal?.removeEventListener('abort', onCancel);
+    void memory?.stop().catch(() => undefined); // after a failure: clears the poll timer
     await session.close();
   }
 }

@@ -4,6 +4,8 @@
  */
 import type { CpuModel, TimeRange } from '../model/cpu/cpuModel';
 import { computeHotspots, type HotFunction, type HotLine, type Hotspots } from '../model/cpu/hotspots';
+import type { AllocationSummary } from '../model/allocation/allocationViews';
+import type { MemorySummary } from '../model/memory/memoryOverview';
 
 export interface CpuSummary {
   readonly durationMs: number;
@@ -13,6 +15,10 @@ export interface CpuSummary {
   readonly hotFunctions: ReadonlyArray<Omit<HotFunction, 'key'>>;
   readonly hotLines: ReadonlyArray<Omit<HotLine, 'category'>>;
   readonly byCategory: Readonly<Record<string, number>>;
+  /** Only when the memory timeline was recorded (--memory). */
+  readonly memory?: MemorySummary;
+  /** Only when the allocation profile was recorded (--allocations). */
+  readonly allocations?: AllocationSummary;
 }
 
 /** Summarises a model: the `top` hottest functions and lines by self time. */

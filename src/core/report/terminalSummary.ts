@@ -1,5 +1,7 @@
 /** The summary as a terminal reads it: two aligned tables, paths relative to the working folder. */
 import * as path from 'node:path';
+import { formatRate } from '../model/memory/leakTrend';
+import type { MemorySummary } from '../model/memory/memoryOverview';
 import type { CpuSummary } from './jsonSummary';
 
 /** Formats a summary for a terminal, `rows` lines per table. */
@@ -36,13 +38,37 @@ export function formatTerminalSummary(summary: CpuSummary, options: { rows?: num
       summary.hotLines.slice(0, rows).map((l) => [l.selfMs.toFixed(1), l.selfPct.toFixed(1), where(l.file, l.line)]),
     ),
   );
+  if (summary.memory) out.push('', ...memoryLines(summary.memory));
+  if (summary.allocations) {
+    out.push('', `Most allocating functions (${megabytes(summary.allocations.totalBytes)} allocated in all, sampled)`);
+    out.push(table(['MB', 'function', 'where'], summary.allocations.topFunctions.slice(0, rows).map((f) => [(f.bytes / 1e6).toFixed(2), f.name, where(f.file, f.line)])));
+  }
   return out.join('\n');
+}
+
+function memoryLines(memory: MemorySummary): string[] {
+  const lines = [
+    `Memory: peak heap used ${megabytes(memory.peakHeapUsed)} · peak RSS ${megabytes(memory.peakRss)} · ${memory.gcCount} GCs (${memory.gcTotalMs.toFixed(0)} ms paused)`,
+  ];
+  if (memory.sustainedGrowth && memory.growthBytesPerMinute !== null) {
+    lines.push(
+      `  Warning: heap keeps growing: ${formatRate(memory.growthBytesPerMinute)} after GC (confidence ${Math.round((memory.confidence ?? 0) * 100)} %). ` +
+        'Compare two heap snapshots to see what holds on to it.',
+    );
+  } else {
+    lines.push(`  ${memory.trendMessage}`);
+  }
+  return lines;
+}
+
+function megabytes(bytes: number): string {
+  return `${(bytes / 1e6).toFixed(1)} MB`;
 }
 
 function table(header: string[], rows: string[][]): string {
   const all = [header, ...rows];
   const widths = header.map((_, c) => Math.max(...all.map((r) => r[c].length)));
-  const numeric = header.map((h) => /ms|%/.test(h));
+  const numeric = header.map((h) => /ms|%|MB/.test(h));
   return all
     .map((r) => '  ' + r.map((cell, c) => (numeric[c] ? cell.padStart(widths[c]) : cell.padEnd(widths[c]))).join('  ').trimEnd())
     .join('\n');

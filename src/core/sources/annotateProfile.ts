@@ -144,7 +144,8 @@ async function vscodeLocations(
   return { ...profile, nodes, $vscode };
 }
 
-async function sourceLocationsOf(
+/** A call frame's original location(s), through its script's source map; also used for allocation profiles. */
+export async function sourceLocationsOf(
   frame: CallFrame,
   scriptInfo: (frame: CallFrame) => Promise<ScriptInfo>,
   rootPath: string | undefined,

@@ -8,6 +8,8 @@ import * as vscode from 'vscode';
 import { FlameLensError } from '../../core/errors';
 import type { LaunchedProgram } from '../../core/inspector/launch';
 import { settings } from '../settings';
+import { LiveMemory } from './liveMemory';
+import { memoryRecordOptions, memorySampleIntervalMs, saveMemoryFiles, type MemoryChoice, type RecordedFiles } from './memoryRecording';
 import { profileFileName, type ProfileTarget } from './profileTarget';
 
 interface ActiveRecording {
@@ -20,6 +22,9 @@ export class RecordingController implements vscode.Disposable {
   private active: ActiveRecording | undefined;
   private readonly statusBar = vscode.window.createStatusBarItem('flamelens.recording', vscode.StatusBarAlignment.Left, 100);
   private output: vscode.OutputChannel | undefined;
+  private readonly liveMemoryStarted = new vscode.EventEmitter<LiveMemory>();
+  /** A recording with the memory timeline started: its live memory, for the memory panel. */
+  readonly onDidStartLiveMemory = this.liveMemoryStarted.event;
 
   constructor() {
     this.statusBar.name = 'FlameLens recording';
@@ -30,8 +35,8 @@ export class RecordingController implements vscode.Disposable {
     return this.active !== undefined;
   }
 
-  /** Records the target and returns the saved profile's path. Throws FlameLensError. */
-  async record(target: ProfileTarget, options: { durationMs: number; intervalUs?: number }): Promise<string> {
+  /** Records the target and returns the saved files (the profile, and the memory files when asked). Throws FlameLensError. */
+  async record(target: ProfileTarget, options: { durationMs: number; intervalUs?: number } & MemoryChoice): Promise<RecordedFiles> {
     if (this.active) throw new FlameLensError('bad-input', `FlameLens is already recording ${this.active.label}; stop it first.`);
     if (target.command && !vscode.workspace.isTrusted) {
       throw new FlameLensError('bad-input', 'Launching a program needs a trusted workspace. Trust this folder, or attach to a process that is already running.');
@@ -40,6 +45,7 @@ export class RecordingController implements vscode.Disposable {
     this.active = recording;
     void vscode.commands.executeCommand('setContext', 'flamelens.recording', true);
     let launched: LaunchedProgram | undefined;
+    let live: LiveMemory | undefined;
     try {
       // Loaded on first use: the inspector client and source tooling are most of the bundle.
       const [{ recordCpuProfile }, { parseTargetAddress }, { resolveInspectorTarget }, { launchWithInspector }, { writeCpuProfileFile }] =
@@ -60,19 +66,32 @@ export class RecordingController implements vscode.Disposable {
         const address = parseTargetAddress(target.pid !== undefined ? String(target.pid) : target.address ?? '');
         webSocketUrl = (await resolveInspectorTarget(address, { allowRemote: target.allowRemote })).webSocketUrl;
       }
-      const { profile } = await recordCpuProfile(webSocketUrl, {
+      const result = await recordCpuProfile(webSocketUrl, {
+        ...memoryRecordOptions(options),
         durationMs: options.durationMs > 0 ? options.durationMs : undefined,
         intervalUs: options.intervalUs ?? settings.samplingIntervalUs(),
         stopSignal: recording.stop.signal,
         cancelSignal: recording.cancel.signal,
         resumeTarget: launched !== undefined,
         rootPath: cwd,
-        onStarted: () => this.showRecording(recording, options.durationMs),
+        onStarted: () => {
+          this.showRecording(recording, options.durationMs);
+          if (options.memory) this.liveMemoryStarted.fire((live = new LiveMemory(target.label, webSocketUrl, memorySampleIntervalMs())));
+        },
       });
       const file = path.join(settings.outputDirectory(), profileFileName(target.label, new Date()));
-      await writeCpuProfileFile(file, profile);
-      return file;
+      await writeCpuProfileFile(file, result.profile);
+      const files = await saveMemoryFiles(file, result);
+      if (live && result.memory) {
+        const { memoryOverview } = await import('../../core/model/memory/memoryOverview');
+        await live.end({ overview: memoryOverview(result.memory), savedAs: files.memoryFile });
+      }
+      return files;
+    } catch (error) {
+      await live?.end({ message: error instanceof Error ? error.message : String(error) });
+      throw error;
     } finally {
+      live?.dispose();
       launched?.terminate('SIGTERM');
       const program = launched;
       if (program) setTimeout(() => program.terminate('SIGKILL'), 5000).unref();
@@ -96,6 +115,7 @@ export class RecordingController implements vscode.Disposable {
     this.cancel();
     this.statusBar.dispose();
     this.output?.dispose();
+    this.liveMemoryStarted.dispose();
   }
 
   private showRecording(recording: ActiveRecording, durationMs: number): void {

@@ -7,12 +7,15 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { isLoopbackHost, parseTargetAddress } from '../../core/inspector/address';
 import { settings } from '../settings';
+import type { MemoryChoice } from './memoryRecording';
 import { splitCommandLine, type ProfileTarget } from './profileTarget';
 
 export interface RecordingChoice {
   readonly target: ProfileTarget;
   /** 0 records until stopped. */
   readonly durationMs: number;
+  /** What to record besides the CPU profile. */
+  readonly capture: MemoryChoice;
 }
 
 const lastTargetKey = 'flamelens.lastTarget';
@@ -24,12 +27,13 @@ type TargetItem = vscode.QuickPickItem & { pick?: () => Promise<ProfileTarget | 
 export async function pickRecording(memento: vscode.Memento): Promise<RecordingChoice | undefined> {
   const target = await pickTarget(memento);
   if (!target) return undefined;
-  if (!(await pickCaptureKind())) return undefined;
+  const capture = await pickCaptureKind();
+  if (!capture) return undefined;
   const durationMs = await pickDuration(memento);
   if (durationMs === undefined) return undefined;
   await memento.update(lastTargetKey, target);
   await memento.update(lastDurationKey, durationMs);
-  return { target, durationMs };
+  return { target, durationMs, capture };
 }
 
 /** Asks which process (or program to launch); also used by the heap snapshot commands. */
@@ -131,11 +135,16 @@ async function connectToAddress(): Promise<ProfileTarget | undefined> {
   return { label: text.trim(), address: text.trim() };
 }
 
-async function pickCaptureKind(): Promise<boolean> {
-  const picked = await vscode.window.showQuickPick([{ label: '$(flame) CPU profile', description: 'where the time goes, by function and line', picked: true }], {
-    title: 'What to capture',
-  });
-  return picked !== undefined;
+async function pickCaptureKind(): Promise<MemoryChoice | undefined> {
+  const picked = await vscode.window.showQuickPick(
+    [
+      { label: '$(flame) CPU profile', description: 'where the time goes, by function and line', picked: true, capture: {} },
+      { label: '$(pulse) CPU + memory timeline', description: 'also heap, RSS, GC and event-loop delay, live; leak trend', capture: { memory: true } },
+      { label: '$(database) CPU + memory timeline + allocations', description: 'also bytes allocated per function', capture: { memory: true, allocations: true } },
+    ],
+    { title: 'What to capture' },
+  );
+  return picked?.capture;
 }
 
 async function pickDuration(memento: vscode.Memento): Promise<number | undefined> {

@@ -1,0 +1,164 @@
+/**
+ * Heap snapshot capture through the inspector. The target serializes its heap as JSON in
+ * ~100 KB `HeapProfiler.addHeapSnapshotChunk` events; each one goes straight to
+ * `<out>.partial` through a write stream (a snapshot can exceed V8's string limit, so it is
+ * never joined in memory) and the file takes its real name only once it is complete. A target
+ * that dies, a cancel, or a failed write leaves no file behind.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { badInput, FlameLensError, targetFailed } from '../errors';
+import { connectInspector, type InspectorSession } from '../inspector/session';
+
+export interface HeapSnapshotOptions {
+  /** Where the snapshot is saved (conventionally `*.heapsnapshot`, which DevTools requires). */
+  readonly out: string;
+  /**
+   * V8's progress while it walks the heap (objects done of total). It reaches total before the
+   * file is written: the writing itself is reported through `onChunk`.
+   */
+  onProgress?(done: number, total: number): void;
+  /** Every chunk as it arrives, for a caller that parses the snapshot while it streams. */
+  onChunk?(chunk: string): void;
+  /** Aborting it stops the capture and keeps nothing (Ctrl+C, a Cancel button). */
+  readonly signal?: AbortSignal;
+}
+
+export interface SavedHeapSnapshot {
+  readonly file: string;
+  readonly bytes: number;
+}
+
+/** Takes a heap snapshot of the target behind `session` and streams it to `options.out`. */
+export async function captureHeapSnapshot(session: InspectorSession, options: HeapSnapshotOptions): Promise<SavedHeapSnapshot> {
+  const { out, signal } = options;
+  if (signal?.aborted) throw cancelled();
+  const partial = `${out}.partial`;
+  const stream = await openPartialFile(out, partial);
+
+  // Whatever ends the capture early (socket drop, cancel, disk error) rejects `interrupted`;
+  // the capture races it, so nothing waits on a target that is gone.
+  let interrupt: (error: FlameLensError) => void = () => undefined;
+  const interrupted = new Promise<never>((_, reject) => (interrupt = reject));
+  interrupted.catch(() => undefined); // Raced below; a late interruption after success is moot.
+  let finished = false;
+  const onAbort = () => {
+    // Closing the socket is what stops the transfer: the target cannot be told to stop serializing.
+    void session.close();
+    interrupt(cancelled());
+  };
+  signal?.addEventListener('abort', onAbort, { once: true });
+  void session.disconnected.then(() => {
+    if (!finished) interrupt(signal?.aborted ? cancelled() : targetExited());
+  });
+  stream.on('error', (error) => interrupt(cannotWrite(out, error)));
+
+  // The callbacks run inside the socket's message handler, where a throw would crash the
+  // process: a failing caller (say, a parser that meets bad data) ends the capture instead.
+  const guarded = (callback: () => void) => {
+    try {
+      callback();
+    } catch (error) {
+      interrupt(error instanceof FlameLensError ? error : targetFailed(`The heap snapshot could not be processed (${(error as Error).message ?? error}); nothing was saved.`, error));
+    }
+  };
+  const unsubscribe = [
+    session.on('HeapProfiler.addHeapSnapshotChunk', ({ chunk }) => {
+      if (finished) return;
+      stream.write(chunk);
+      if (options.onChunk) guarded(() => options.onChunk!(chunk));
+    }),
+    session.on('HeapProfiler.reportHeapSnapshotProgress', ({ done, total }) => {
+      if (!finished && options.onProgress) guarded(() => options.onProgress!(done, total));
+    }),
+  ];
+  try {
+    await Promise.race([interrupted, takeSnapshot(session, signal)]);
+    // The protocol delivers every chunk before the command's reply: the file is complete.
+    finished = true;
+    await Promise.race([interrupted, closeStream(stream)]);
+    await fs.promises.rename(partial, out).catch((error) => {
+      throw cannotWrite(out, error);
+    });
+    return { file: out, bytes: stream.bytesWritten };
+  } catch (error) {
+    finished = true;
+    await discard(stream, partial);
+    throw error;
+  } finally {
+    unsubscribe.forEach((off) => off());
+    signal?.removeEventListener('abort', onAbort);
+  }
+}
+
+/** Connects to an inspector WebSocket URL, takes one heap snapshot, and disconnects. */
+export async function takeHeapSnapshot(webSocketUrl: string, options: HeapSnapshotOptions): Promise<SavedHeapSnapshot> {
+  if (options.signal?.aborted) throw cancelled();
+  const session = await connectInspector(webSocketUrl);
+  try {
+    return await captureHeapSnapshot(session, options);
+  } finally {
+    await session.close();
+  }
+}
+
+async function takeSnapshot(session: InspectorSession, signal: AbortSignal | undefined): Promise<void> {
+  try {
+    await session.send('HeapProfiler.enable');
+    await session.send('HeapProfiler.takeHeapSnapshot', { reportProgress: true });
+  } catch (error) {
+    // A send fails when the socket closed under it; `interrupted` then says why, so only
+    // a reply with a protocol error gets a message of its own.
+    if (signal?.aborted) throw cancelled();
+    if (/closed/i.test((error as Error).message ?? '')) throw targetExited(error);
+    throw targetFailed(`The target could not take a heap snapshot (${(error as Error).message ?? error}); nothing was saved.`, error);
+  }
+}
+
+/** Opens `<out>.partial` for writing, making its folder if needed; waits until it is open so a bad path fails now. */
+async function openPartialFile(out: string, partial: string): Promise<fs.WriteStream> {
+  try {
+    await fs.promises.mkdir(path.dirname(path.resolve(out)), { recursive: true });
+    const stream = fs.createWriteStream(partial);
+    await new Promise<void>((resolve, reject) => {
+      stream.once('open', () => resolve());
+      stream.once('error', reject);
+    });
+    return stream;
+  } catch (error) {
+    throw cannotWrite(out, error);
+  }
+}
+
+function closeStream(stream: fs.WriteStream): Promise<void> {
+  return new Promise((resolve, reject) => {
+    stream.once('error', reject);
+    stream.end(() => resolve());
+  });
+}
+
+/** Drops the half-written file; waits for the stream to close first, or a late write could recreate it. */
+async function discard(stream: fs.WriteStream, partial: string): Promise<void> {
+  if (!stream.closed) {
+    const closed = new Promise<void>((resolve) => stream.once('close', () => resolve()));
+    stream.destroy();
+    await closed;
+  }
+  await fs.promises.rm(partial, { force: true }).catch(() => undefined);
+}
+
+function targetExited(cause?: unknown): FlameLensError {
+  return targetFailed(
+    'The process exited while the heap snapshot was being written; nothing was saved. A snapshot needs about as much free memory as the heap it copies: free some memory (or let the process settle) and try again.',
+    cause,
+  );
+}
+
+function cancelled(): FlameLensError {
+  return new FlameLensError('cancelled', 'The heap snapshot was cancelled; nothing was saved.');
+}
+
+function cannotWrite(out: string, cause: unknown): FlameLensError {
+  const reason = (cause as NodeJS.ErrnoException).code ?? (cause as Error).message ?? String(cause);
+  return badInput(`Could not write the heap snapshot to ${out} (${reason}); nothing was saved. Choose a file in a writable folder with free space.`, cause);
+}

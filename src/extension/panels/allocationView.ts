@@ -1,0 +1,85 @@
+/**
+ * Binds an allocation page to one `.heapprofile` (FlameLens's, `node --heap-prof`'s, Chrome
+ * DevTools'): reads it with the engine (source locations from disk when the file lacks them),
+ * sends the overview, the allocation flamegraph and the table of allocating functions, answers
+ * zoom requests, and hands the per-file bytes to the editor annotations.
+ */
+import * as vscode from 'vscode';
+import type { FileAllocationsDto } from '../../protocol/memoryViews';
+import type { FlameFrameDto } from '../../protocol/profileViews';
+import type { OpenedAllocations } from '../annotations/allocationAnnotations';
+import { MemoryWebview, type MemoryRequest } from './memoryWebview';
+
+type Engine = typeof import('../../core/model/allocation/allocationViews') & typeof import('../../core/model/allocation/allocationFlame');
+type Opened = Awaited<ReturnType<Engine['openAllocationProfile']>>;
+
+export class AllocationView implements vscode.Disposable {
+  private readonly channel: MemoryWebview;
+  private readonly loading: Promise<{ engine: Engine; opened: Opened } | undefined>;
+
+  constructor(
+    readonly panel: vscode.WebviewPanel,
+    private readonly file: string,
+    extensionUri: vscode.Uri,
+    private readonly onOpened: (opened: OpenedAllocations) => void,
+  ) {
+    this.channel = new MemoryWebview(panel, extensionUri, 'allocations', (message) => this.handle(message));
+    this.loading = this.load();
+  }
+
+  dispose(): void {
+    this.channel.dispose();
+  }
+
+  private async load(): Promise<{ engine: Engine; opened: Opened } | undefined> {
+    try {
+      // Loaded on first use: source maps and the model are not needed at activation.
+      const [views, flame] = await Promise.all([import('../../core/model/allocation/allocationViews'), import('../../core/model/allocation/allocationFlame')]);
+      const engine: Engine = { ...views, ...flame };
+      const opened = await engine.openAllocationProfile(this.file);
+      const functions = engine.allocationFunctionRows(opened.hotspots);
+      const frame = engine.buildAllocationFlameTree(opened.model);
+      functions.forEach((row) => this.channel.remember(row.location));
+      this.rememberFlame(frame);
+      this.channel.post({ type: 'allocations/loaded', overview: engine.allocationOverview(opened.model, opened.title), flame: frame, functions });
+      const byFile = new Map<string, FileAllocationsDto>();
+      for (const fn of opened.hotspots.functions) {
+        if (fn.file && !byFile.has(fn.file)) byFile.set(fn.file, engine.fileAllocations(opened.hotspots, fn.file));
+      }
+      this.onOpened({ file: this.file, byFile });
+      return { engine, opened };
+    } catch (error) {
+      this.channel.fail(error);
+      return undefined;
+    }
+  }
+
+  private async handle(message: MemoryRequest): Promise<void> {
+    switch (message.type) {
+      case 'webview/rendered':
+      case 'memory/takeSnapshot':
+        return;
+      case 'allocations/expand': {
+        const loaded = await this.loading;
+        if (!loaded || message.nodeId >= loaded.opened.model.nodes.length) return;
+        const frame = loaded.engine.buildAllocationFlameTree(loaded.opened.model, { rootNode: message.nodeId });
+        this.rememberFlame(frame);
+        this.channel.post({ type: 'allocations/subtree', frame });
+        return;
+      }
+      default: {
+        const unhandled: never = message;
+        return unhandled;
+      }
+    }
+  }
+
+  private rememberFlame(frame: FlameFrameDto): void {
+    const stack = [frame];
+    while (stack.length > 0) {
+      const f = stack.pop()!;
+      this.channel.remember(f.location);
+      stack.push(...f.children);
+    }
+  }
+}
