@@ -13,7 +13,7 @@
 const fs = require('node:fs');
 const { performance } = require('node:perf_hooks');
 
-const DEFAULT_ORDERS = 120_000;
+const DEFAULT_ORDERS = 80_000;
 const ORDERS_PER_TURN = 100;
 
 class AuditRecord {

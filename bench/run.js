@@ -25,6 +25,7 @@ const BENCHMARKS = {
   b5: './b5-sourcemaps',
   b6: './b6-overhead',
   b7: './b7-extension-cost',
+  b8: './b8-memory-sampling',
 };
 
 /** The peer tools live in bench/'s own node_modules; install them on first use (or when one is missing). */

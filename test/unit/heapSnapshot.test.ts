@@ -128,6 +128,7 @@ describe('heap snapshot engine', () => {
       ['empty.heapsnapshot', '', /empty/],
       ['profile.heapsnapshot', '{"nodes":[],"startTime":0}', /not a V8 heap snapshot|no snapshot header/],
       ['text.heapsnapshot', 'hello world', /not a heap snapshot/],
+      ['object.heapsnapshot', '{"a":1}', /not a heap snapshot/],
       ['counts.heapsnapshot', text.replace('"node_count":6', '"node_count":7'), /damaged|truncated/],
     ];
     for (const [name, body, message] of cases) {

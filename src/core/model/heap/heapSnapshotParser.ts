@@ -137,12 +137,10 @@ export class HeapSnapshotParser {
    * later); it must hold exactly what was written.
    */
   end(file: string): HeapGraph {
+    if (this.offset === 0) throw badInput(`${this.name} is empty; it is not a heap snapshot.`);
+    if (this.mode === Mode.Header && this.depth <= 0) throw badInput(`${this.name} is not a heap snapshot: it has no snapshot header.`);
     if (this.mode !== Mode.Done || !this.layout || !this.arrays) {
-      throw badInput(
-        this.offset === 0
-          ? `${this.name} is empty; it is not a heap snapshot.`
-          : `${this.name} ends in the middle of the snapshot (the file is truncated); take the snapshot again.`,
-      );
+      throw badInput(`${this.name} ends in the middle of the snapshot (the file is truncated); take the snapshot again.`);
     }
     const layout = this.layout;
     if (this.nodesSeen !== layout.nodeCount || this.edgesSeen !== layout.edgeCount || this.badEdgeTarget) {
