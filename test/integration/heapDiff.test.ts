@@ -8,7 +8,7 @@ import { resolveInspectorTarget } from '../../src/core/inspector/attach';
 import { connectInspector } from '../../src/core/inspector/session';
 import { portFrom, sendOrders } from '../support/load';
 import { fixtureApps } from '../support/paths';
-import { readJson, runCli, tempDir } from '../support/runCli';
+import { readJson, runCli, startCli, tempDir } from '../support/runCli';
 import { startTarget, type RunningTarget } from '../support/targets';
 
 async function snapshotsUnderLoad(server: string, dir: string): Promise<string[]> {
@@ -70,6 +70,24 @@ describe('flamelens heap and heap-diff', function () {
     const { growth } = readJson(json);
     const records = growth.find((row: any) => row.name === 'AuditRecord');
     assert.ok(!records, `AuditRecords from the first round should all be gone: ${JSON.stringify(records)}`);
+  });
+
+  it('takes comparable snapshots from the command line (several --out through one connection)', async () => {
+    const target = await startTarget(path.join(fixtureApps, 'leaky-server.js'));
+    try {
+      const port = portFrom(target.readyLine);
+      const [a, b] = [path.join(temp.dir, 'cli-a.heapsnapshot'), path.join(temp.dir, 'cli-b.heapsnapshot')];
+      const run = startCli(['snapshot', String(target.pid), '--out', a, '--out', b, '--every', '3']);
+      await run.waitForStderr(/Next snapshot/, 60_000);
+      await sendOrders(port, 60);
+      const taken = await run.done;
+      assert.equal(taken.code, 0, taken.stderr);
+      const diff = await runCli(['heap-diff', a, b, '--json', path.join(temp.dir, 'cli.json')]);
+      assert.equal(diff.code, 0, diff.stderr);
+      assert.equal(readJson(path.join(temp.dir, 'cli.json')).growth[0].name, 'AuditRecord');
+    } finally {
+      target.kill();
+    }
   });
 
   it('refuses to compare snapshots whose object ids do not match, and rejects bad files', async () => {

@@ -1,21 +1,25 @@
 /** `flamelens snapshot <pid | host:port | ws://…> --out <file>`: save a heap snapshot of a running process. */
 import * as fs from 'node:fs';
-import { takeHeapSnapshot } from '../../core/capture/heapSnapshot';
-import { badInput } from '../../core/errors';
+import * as readline from 'node:readline';
+import { captureHeapSnapshot } from '../../core/capture/heapSnapshot';
+import { badInput, FlameLensError } from '../../core/errors';
+import { connectInspector } from '../../core/inspector/session';
 import { parseTargetAddress } from '../../core/inspector/address';
 import { resolveInspectorTarget } from '../../core/inspector/attach';
-import { commonFlags, parseFlags } from '../options';
+import { commonFlags, parseFlags, positiveCount } from '../options';
 import type { Console } from '../outputs';
 import { stopOnInterrupt } from '../stopOnInterrupt';
 
-export const snapshotUsage = `flamelens snapshot <pid | host:port | ws://…> --out <file.heapsnapshot> [--allow-remote]
+export const snapshotUsage = `flamelens snapshot <pid | host:port | ws://…> --out <file.heapsnapshot> [--out <next.heapsnapshot> …] [--every <s>] [--allow-remote]
 
 Saves a heap snapshot of a running Node.js process (opens Chrome DevTools' Memory tab and
 "flamelens heap"). Given a pid of a process started without --inspect, opens its inspector
 (SIGUSR1 on Linux/macOS). The process keeps running. The snapshot streams to <file>.partial and
 takes its name once complete; Ctrl+C cancels and keeps nothing. Taking it pauses the process and
 needs about as much free memory as its heap.
---out <file>     where to save it (required; DevTools only opens files named *.heapsnapshot)
+--out <file>     where to save it (required; DevTools only opens files named *.heapsnapshot). Repeat it to
+                 take several snapshots through one connection, comparable with "flamelens heap-diff"
+--every <s>      seconds between those snapshots (default: wait for Enter)
 --allow-remote   connect to an inspector on another machine (unencrypted; only on networks you trust)`;
 
 /** Progress lines are printed at most every this many percent, and every this many MB written. */
@@ -24,7 +28,8 @@ const writtenStepBytes = 100e6;
 
 export async function snapshot(args: string[], console: Console): Promise<void> {
   const { values, positionals } = parseFlags('snapshot', args, {
-    out: { type: 'string' },
+    out: { type: 'string', multiple: true },
+    every: { type: 'string' },
     ...commonFlags,
     'allow-remote': { type: 'boolean' },
   });
@@ -32,41 +37,74 @@ export async function snapshot(args: string[], console: Console): Promise<void> 
   if (positionals.length !== 1) {
     throw badInput('Name one target: a pid, host:port or ws:// URL. Example: flamelens snapshot 4242 --out before.heapsnapshot');
   }
-  const out = values.out;
-  if (!out) throw badInput('Say where to save the snapshot with --out <file.heapsnapshot>. Example: flamelens snapshot 4242 --out before.heapsnapshot');
+  const outs = values.out ?? [];
+  if (outs.length === 0) throw badInput('Say where to save the snapshot with --out <file.heapsnapshot>. Example: flamelens snapshot 4242 --out before.heapsnapshot');
+  const everyMs = values.every === undefined ? undefined : positiveCount('--every', values.every) * 1000;
   const target = await resolveInspectorTarget(parseTargetAddress(positionals[0]), { allowRemote: values['allow-remote'] });
 
+  // One session for all snapshots: V8 renumbers objects when a debugger disconnects, and
+  // heap-diff needs the same object to keep its id.
+  let current = outs[0];
   // A second Ctrl+C exits at once, before the capture can clean up: remove the half file here.
   const interrupt = stopOnInterrupt(
-    () => fs.rmSync(`${out}.partial`, { force: true }),
+    () => fs.rmSync(`${current}.partial`, { force: true }),
     'Cancelling the heap snapshot (Ctrl+C again to give up)...',
   );
+  const session = await connectInspector(target.webSocketUrl);
+  try {
+    for (let index = 0; index < outs.length; index++) {
+      current = outs[index];
+      if (index > 0) await waitForNext(index, outs.length, everyMs, interrupt.signal, console);
+      console.info(`Taking a heap snapshot of ${target.label}; press Ctrl+C to cancel.`);
+      const saved = await captureHeapSnapshot(session, { out: current, signal: interrupt.signal, ...progressLines(current, console) });
+      console.out(`Heap snapshot saved to ${saved.file} (${megabytes(saved.bytes)} MB)`);
+    }
+  } finally {
+    interrupt.dispose();
+    await session.close();
+  }
+}
+
+/** Between snapshots: a fixed pause, or Enter from the user once their load has run. */
+async function waitForNext(index: number, total: number, everyMs: number | undefined, signal: AbortSignal, console: Console): Promise<void> {
+  const cancelled = new Promise<never>((_, reject) =>
+    signal.addEventListener('abort', () => reject(new FlameLensError('cancelled', 'Cancelled between snapshots; the ones taken are saved.')), { once: true }),
+  );
+  cancelled.catch(() => undefined);
+  if (everyMs !== undefined) {
+    console.info(`Next snapshot (${index + 1} of ${total}) in ${everyMs / 1000} s; put load on the process now.`);
+    await Promise.race([new Promise((resolve) => setTimeout(resolve, everyMs)), cancelled]);
+    return;
+  }
+  console.info(`Put load on the process, then press Enter for snapshot ${index + 1} of ${total}.`);
+  const lines = readline.createInterface({ input: process.stdin });
+  try {
+    await Promise.race([new Promise((resolve) => lines.once('line', resolve)), new Promise((resolve) => lines.once('close', resolve)), cancelled]);
+  } finally {
+    lines.close();
+  }
+}
+
+/** Percent while V8 walks the heap, then megabytes written. */
+function progressLines(out: string, console: Console) {
   let printedPct = -1;
   let written = 0;
   let nextWrittenLine = 0;
-  try {
-    console.info(`Taking a heap snapshot of ${target.label}; press Ctrl+C to cancel.`);
-    const saved = await takeHeapSnapshot(target.webSocketUrl, {
-      out,
-      signal: interrupt.signal,
-      onProgress(done, total) {
-        const pct = total > 0 ? Math.floor((done / total) * (100 / progressStepPct)) * progressStepPct : 0;
-        if (pct <= printedPct) return;
-        printedPct = pct;
-        console.info(`Heap snapshot: ${pct} %`);
-      },
-      onChunk(chunk) {
-        // Characters, not bytes: the JSON is almost all ASCII, and this is only a progress line.
-        written += chunk.length;
-        if (written < nextWrittenLine) return;
-        console.info(nextWrittenLine === 0 ? `Writing ${out}...` : `  ${megabytes(nextWrittenLine)} MB written`);
-        nextWrittenLine += writtenStepBytes;
-      },
-    });
-    console.out(`Heap snapshot saved to ${saved.file} (${megabytes(saved.bytes)} MB)`);
-  } finally {
-    interrupt.dispose();
-  }
+  return {
+    onProgress(done: number, total: number) {
+      const pct = total > 0 ? Math.floor((done / total) * (100 / progressStepPct)) * progressStepPct : 0;
+      if (pct <= printedPct) return;
+      printedPct = pct;
+      console.info(`Heap snapshot: ${pct} %`);
+    },
+    onChunk(chunk: string) {
+      // Characters, not bytes: the JSON is almost all ASCII, and this is only a progress line.
+      written += chunk.length;
+      if (written < nextWrittenLine) return;
+      console.info(nextWrittenLine === 0 ? `Writing ${out}...` : `  ${megabytes(nextWrittenLine)} MB written`);
+      nextWrittenLine += writtenStepBytes;
+    },
+  };
 }
 
 function megabytes(bytes: number): string {
