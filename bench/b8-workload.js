@@ -6,9 +6,12 @@
  * allocation rate and GC churn are a server's, which is what memory sampling could disturb.
  *
  * Usage: node [--inspect=127.0.0.1:0] bench/b8-workload.js [orders]
+ *        node [--inspect=127.0.0.1:0] bench/b8-workload.js idle <seconds>
  * Waits for a line on stdin before it starts (so the benchmark can install its samplers first),
  * prints `B8-WORKLOAD {"workMs":…,"workCpuMs":…,"orders":…,"checksum":…,"maxRssKiB":…}`, then
- * exits when stdin closes.
+ * exits when stdin closes. The idle mode does nothing for <seconds> and reports the CPU the
+ * process used meanwhile (`B8-IDLE {"ms":…,"cpuUs":…,"mainThreadCpuMs":…}`): with nothing else
+ * running, that is what sampling itself costs, free of the noise of a shared machine.
  */
 const fs = require('node:fs');
 const { performance } = require('node:perf_hooks');
@@ -60,7 +63,22 @@ function work(orders) {
   });
 }
 
+async function idle(seconds) {
+  await new Promise((resolve) => process.stdin.once('data', resolve));
+  const cpu = process.cpuUsage();
+  const main = mainThreadCpuMs();
+  const started = performance.now();
+  await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
+  const used = process.cpuUsage(cpu);
+  const mainEnded = mainThreadCpuMs();
+  const report = { ms: performance.now() - started, cpuUs: used.user + used.system, mainThreadCpuMs: main === undefined ? undefined : mainEnded - main };
+  console.log('B8-IDLE ' + JSON.stringify(report));
+  process.stdin.resume();
+  process.stdin.once('end', () => process.exit(0));
+}
+
 async function main() {
+  if (process.argv[2] === 'idle') return idle(Number(process.argv[3] ?? 10));
   const orders = Number(process.argv[2] ?? DEFAULT_ORDERS);
   await new Promise((resolve) => process.stdin.once('data', resolve));
   const cpuStarted = mainThreadCpuMs();

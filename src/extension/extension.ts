@@ -10,6 +10,7 @@ import { FlameLensError } from '../core/errors';
 import { Annotations } from './annotations/annotations';
 import { openSourceLine } from './openLocation';
 import { HeapSnapshotPanels } from './panels/heapSnapshotPanels';
+import { onSnapshotRequested } from './panels/memoryView';
 import { registerMemoryViews } from './panels/memoryViewsRegistry';
 import { ProfilePanels } from './panels/profilePanels';
 import { ProfileLibrary } from './profileLibrary';
@@ -76,9 +77,16 @@ export function activate(context: vscode.ExtensionContext): FlameLensApi {
     const { pickRecording } = await import('./recording/targetPicker');
     const choice = await pickRecording(context.workspaceState);
     if (!choice) return;
+    if (choice.snapshot) return (await memoryCommands()).takeHeapSnapshotCommand(memoryDeps, choice.target);
     const { file } = await recordAndOpen(choice.target, { durationMs: choice.durationMs, intervalUs: settings.samplingIntervalUs(), ...choice.capture });
     void vscode.window.setStatusBarMessage(`$(check) FlameLens saved ${path.basename(file)}`, 5000);
   });
+  // A click on the live memory chart takes a snapshot of the process being recorded.
+  context.subscriptions.push(
+    onSnapshotRequested(async (request) =>
+      (await memoryCommands()).takeHeapSnapshotCommand(memoryDeps, { label: request.label, address: request.webSocketUrl }),
+    ),
+  );
   command('flamelens.takeHeapSnapshot', async () => (await memoryCommands()).takeHeapSnapshotCommand(memoryDeps));
   command('flamelens.findMemoryLeak', async () => (await memoryCommands()).findMemoryLeakCommand(memoryDeps));
   command('flamelens.compareHeapSnapshots', async () => (await memoryCommands()).compareHeapSnapshotsCommand(memoryDeps));

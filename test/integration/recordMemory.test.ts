@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { startMemorySampler } from '../../src/core/capture/memorySampler';
+import { recordCpuProfile } from '../../src/core/capture/recordCpuProfile';
 import { FlameLensError } from '../../src/core/errors';
 import { connectInspector, type InspectorSession } from '../../src/core/inspector/session';
 import { openAllocationProfile } from '../../src/core/model/allocation/allocationViews';
@@ -176,6 +177,28 @@ describe('memory recordings', function () {
       assert.ok(timeline.samples.some((s) => s.loopDelayMaxMs !== undefined));
       assert.equal(await evaluate(session, collectorGone), 'undefined', 'the target is left as found');
       assert.equal(target.child.exitCode, null);
+    } finally {
+      await session.close();
+    }
+  });
+
+  it('removes the collector from the target when a recording is cancelled', async () => {
+    target = await startTarget(stableServer, ['--inspect=127.0.0.1:0']);
+    const cancel = new AbortController();
+    const recording = recordCpuProfile(inspectorUrl(target), {
+      memory: { intervalMs: 100 },
+      allocations: {},
+      cancelSignal: cancel.signal,
+      onStarted: () => setTimeout(() => cancel.abort(), 500),
+    });
+    const error = await recording.then(
+      () => assert.fail('a cancelled recording resolved'),
+      (e: unknown) => e,
+    );
+    assert.ok(error instanceof FlameLensError && error.kind === 'cancelled', String(error));
+    const session = await connectInspector(inspectorUrl(target));
+    try {
+      assert.equal(await evaluate(session, collectorGone), 'undefined', 'a cancelled recording left its collector in the target');
     } finally {
       await session.close();
     }

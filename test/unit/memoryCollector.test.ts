@@ -28,7 +28,7 @@ describe('in-target memory collector', () => {
   afterEach(() => delete (globalThis as Record<symbol, unknown>)[key]);
 
   it('reports memory, GC marks with the heap after them, and loop delay; and removes itself', async () => {
-    const installed = run<CollectorInstalled>(collectorInstallExpression({ resolutionMs: 10, maxGcs: 1000 }));
+    const installed = run<CollectorInstalled>(collectorInstallExpression({ resolutionMs: 10, maxGcs: 1000, expireMs: 60_000 }));
     assert.deepEqual({ gcMarks: installed.gcMarks, loopDelay: installed.loopDelay }, { gcMarks: true, loopDelay: true });
     assert.ok(!Object.keys(globalThis).some((k) => k.includes('flamelens')), 'the collector is not an enumerable global');
     makeGarbage();
@@ -52,9 +52,9 @@ describe('in-target memory collector', () => {
   });
 
   it('is installed once: a second reader shares it, and it goes with the last reader', () => {
-    const first = run<CollectorInstalled>(collectorInstallExpression({ resolutionMs: 10, maxGcs: 10 }));
+    const first = run<CollectorInstalled>(collectorInstallExpression({ resolutionMs: 10, maxGcs: 10, expireMs: 60_000 }));
     const registry = (globalThis as Record<symbol, unknown>)[key];
-    const second = run<CollectorInstalled>(collectorInstallExpression({ resolutionMs: 20, maxGcs: 10 }));
+    const second = run<CollectorInstalled>(collectorInstallExpression({ resolutionMs: 20, maxGcs: 10, expireMs: 60_000 }));
     assert.notEqual(first.id, second.id);
     assert.equal((globalThis as Record<symbol, unknown>)[key], registry);
     run(collectorReleaseExpression(first.id));
@@ -64,7 +64,7 @@ describe('in-target memory collector', () => {
   });
 
   it('keeps its GC buffer bounded and counts what it dropped', async () => {
-    const installed = run<CollectorInstalled>(collectorInstallExpression({ resolutionMs: 10, maxGcs: 2 }));
+    const installed = run<CollectorInstalled>(collectorInstallExpression({ resolutionMs: 10, maxGcs: 2, expireMs: 60_000 }));
     for (let i = 0; i < 3; i++) {
       makeGarbage();
       await tick();
@@ -74,10 +74,18 @@ describe('in-target memory collector', () => {
     assert.ok(poll.dropped > 0, 'dropped marks are counted');
   });
 
+  it('removes itself when nobody polls it any more (FlameLens killed or disconnected)', async () => {
+    const installed = run<CollectorInstalled>(collectorInstallExpression({ resolutionMs: 10, maxGcs: 10, expireMs: 300 }));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    assert.ok(run(collectorPollExpression(installed.id)), 'a poll within the time keeps it');
+    await new Promise((resolve) => setTimeout(resolve, 900));
+    assert.equal((globalThis as Record<symbol, unknown>)[key], undefined, 'an abandoned collector must go');
+  });
+
   it('still reports memory where no module can be loaded (no GC marks, no loop delay)', () => {
     // A context with process.memoryUsage but no getBuiltinModule, no require and no main module.
     const context = vm.createContext({ process: { memoryUsage: () => process.memoryUsage() } });
-    const installed = vm.runInContext(collectorInstallExpression({ resolutionMs: 10, maxGcs: 10 }), context) as CollectorInstalled;
+    const installed = vm.runInContext(collectorInstallExpression({ resolutionMs: 10, maxGcs: 10, expireMs: 60_000 }), context) as CollectorInstalled;
     assert.deepEqual({ gcMarks: installed.gcMarks, loopDelay: installed.loopDelay }, { gcMarks: false, loopDelay: false });
     const poll = vm.runInContext(collectorReleaseExpression(installed.id), context) as CollectorPoll;
     assert.ok(poll.heapUsed > 0);

@@ -23,6 +23,8 @@ export interface MemoryCaptureResult {
 export interface MemoryCapture {
   /** Stops what runs; the timeline survives a target that is gone, the allocation profile does not. */
   stop(): Promise<MemoryCaptureResult>;
+  /** Cancelling: removes what runs from the target as far as it can within `timeoutMs`, keeping nothing. */
+  abandon(timeoutMs?: number): Promise<void>;
 }
 
 /** True when the options ask for anything beyond the CPU profile. */
@@ -42,14 +44,20 @@ export async function startMemoryCapture(session: InspectorSession, options: Mem
     throw error;
   }
   let stopping: Promise<MemoryCaptureResult> | undefined;
+  const stop = (): Promise<MemoryCaptureResult> => {
+    stopping ??= (async () => {
+      // Both at once, so the timeline and the allocation profile end at the same moment.
+      const [timeline, profile] = await Promise.all([memory?.stop(), allocations?.stop()]);
+      return { ...(timeline ? { memory: timeline } : {}), ...(profile ? { allocations: profile } : {}) };
+    })();
+    return stopping;
+  };
   return {
-    stop() {
-      stopping ??= (async () => {
-        // Both at once, so the timeline and the allocation profile end at the same moment.
-        const [timeline, profile] = await Promise.all([memory?.stop(), allocations?.stop()]);
-        return { ...(timeline ? { memory: timeline } : {}), ...(profile ? { allocations: profile } : {}) };
-      })();
-      return stopping;
+    stop,
+    abandon(timeoutMs = 1000) {
+      let timer: NodeJS.Timeout | undefined;
+      const late = new Promise<void>((resolve) => (timer = setTimeout(resolve, timeoutMs)));
+      return Promise.race([stop().then(() => undefined, () => undefined), late]).finally(() => clearTimeout(timer));
     },
   };
 }

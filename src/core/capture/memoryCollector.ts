@@ -4,7 +4,8 @@
  * an event-loop delay histogram, drained by a cheap poll each interval. It lives under
  * Symbol.for('flamelens.memory') (non-enumerable, so the program never sees it in its own
  * globals), keeps bounded buffers, and removes itself when the last reader is released,
- * leaving the target as it was found.
+ * leaving the target as it was found — also when FlameLens goes away without releasing it (killed,
+ * connection lost): a reader nobody polled for `expireMs` releases itself.
  *
  * It is a string of plain JavaScript, not a compiled function: bundlers rewrite `require`
  * and `typeof require` in our own code, and the evaluated text must find the runtime's.
@@ -21,6 +22,8 @@ export interface CollectorOptions {
   readonly resolutionMs: number;
   /** GC entries buffered between two polls; more are counted, not kept. */
   readonly maxGcs: number;
+  /** A reader not polled for this long removes itself. */
+  readonly expireMs: number;
 }
 
 export interface CollectorInstalled {
@@ -69,6 +72,7 @@ const installSource = String.raw`(function installFlameLensMemoryCollector(optio
     registry.poll = function (id) {
       var r = registry.readers.get(id);
       if (!r) return null;
+      r.polledAt = now();
       var m = process.memoryUsage();
       var loop = null;
       var h = r.histogram;
@@ -87,6 +91,7 @@ const installSource = String.raw`(function installFlameLensMemoryCollector(optio
       if (r) {
         try { if (r.observer) r.observer.disconnect(); } catch (e) {}
         try { if (r.histogram) r.histogram.disable(); } catch (e) {}
+        if (r.watchdog) clearInterval(r.watchdog);
         registry.readers.delete(id);
       }
       if (registry.readers.size === 0) delete globalThis[key];
@@ -115,6 +120,11 @@ const installSource = String.raw`(function installFlameLensMemoryCollector(optio
           r.histogram = perfHooks.monitorEventLoopDelay({ resolution: options.resolutionMs });
           r.histogram.enable();
         } catch (e) { r.histogram = undefined; }
+      }
+      r.polledAt = r.t0;
+      if (typeof setInterval === 'function') {
+        r.watchdog = setInterval(function () { if (now() - r.polledAt > options.expireMs) registry.release(r.id); }, options.expireMs);
+        if (r.watchdog && typeof r.watchdog.unref === 'function') r.watchdog.unref(); // never keeps the program alive
       }
       registry.readers.set(r.id, r);
       return { id: r.id, gcMarks: !!r.observer, loopDelay: !!r.histogram };

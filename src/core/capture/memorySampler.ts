@@ -44,7 +44,11 @@ export async function startMemorySampler(session: InspectorSession, options: Mem
   let installed: CollectorInstalled;
   try {
     const reply = await session.send('Runtime.evaluate', {
-      expression: collectorInstallExpression({ resolutionMs: options.loopDelayResolutionMs ?? 10, maxGcs: 2000 }),
+      expression: collectorInstallExpression({
+        resolutionMs: options.loopDelayResolutionMs ?? 10,
+        maxGcs: 2000,
+        expireMs: Math.max(30_000, 20 * intervalMs), // if we vanish without releasing it
+      }),
       returnByValue: true,
       includeCommandLineAPI: true, // gives the expression the inspector's `require` when nothing else works
       silent: true,
@@ -89,7 +93,8 @@ export async function startMemorySampler(session: InspectorSession, options: Mem
     // A slow target must not pile polls up: skip a tick while the last one is unanswered.
     if (inFlight) return;
     inFlight = evaluate(collectorPollExpression(installed.id))
-      .then(take, () => undefined) // the program ended or the socket dropped: the recording notices
+      .then(take)
+      .catch(() => undefined) // the program ended or the socket dropped (the recording notices), or a listener threw
       .finally(() => (inFlight = undefined));
   };
   const timer = setInterval(tick, intervalMs);

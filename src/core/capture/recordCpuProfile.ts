@@ -39,7 +39,8 @@ export async function recordCpuProfile(webSocketUrl: string, options: RecordOpti
   let timer: NodeJS.Timeout | undefined;
   let onStop: (() => void) | undefined;
   let memory: MemoryCapture | undefined;
-  const onCancel = () => void session.close();
+  // The in-target memory collector is removed before the connection goes (it would expire by itself, later).
+  const onCancel = () => void (memory?.abandon() ?? Promise.resolve()).then(() => session.close());
   options.cancelSignal?.addEventListener('abort', onCancel, { once: true });
   try {
     if (options.cancelSignal?.aborted) throw cancelled();

@@ -16,6 +16,8 @@ export interface RecordingChoice {
   readonly durationMs: number;
   /** What to record besides the CPU profile. */
   readonly capture: MemoryChoice;
+  /** A heap snapshot instead of a recording. */
+  readonly snapshot?: boolean;
 }
 
 const lastTargetKey = 'flamelens.lastTarget';
@@ -29,6 +31,7 @@ export async function pickRecording(memento: vscode.Memento): Promise<RecordingC
   if (!target) return undefined;
   const capture = await pickCaptureKind();
   if (!capture) return undefined;
+  if ('snapshot' in capture) return { target, durationMs: 0, capture: {}, snapshot: true };
   const durationMs = await pickDuration(memento);
   if (durationMs === undefined) return undefined;
   await memento.update(lastTargetKey, target);
@@ -135,12 +138,13 @@ async function connectToAddress(): Promise<ProfileTarget | undefined> {
   return { label: text.trim(), address: text.trim() };
 }
 
-async function pickCaptureKind(): Promise<MemoryChoice | undefined> {
+async function pickCaptureKind(): Promise<MemoryChoice | { snapshot: true } | undefined> {
   const picked = await vscode.window.showQuickPick(
     [
       { label: '$(flame) CPU profile', description: 'where the time goes, by function and line', picked: true, capture: {} },
       { label: '$(pulse) CPU + memory timeline', description: 'also heap, RSS, GC and event-loop delay, live; leak trend', capture: { memory: true } },
       { label: '$(database) CPU + memory timeline + allocations', description: 'also bytes allocated per function', capture: { memory: true, allocations: true } },
+      { label: '$(file-binary) Heap snapshot', description: 'every object on the heap now, with what keeps it alive', capture: { snapshot: true as const } },
     ],
     { title: 'What to capture' },
   );
