@@ -112,6 +112,25 @@ function runTool(tool, file) {
   });
 }
 
+/** When out/'s heap engine was built, and whether src/core/model/heap is newer (then the figures are not of the source). */
+function heapBuild() {
+  const outDir = path.join(ROOT, 'out/src/core/model/heap');
+  const srcDir = path.join(ROOT, 'src/core/model/heap');
+  try {
+    const stale = fs
+      .readdirSync(srcDir)
+      .filter((f) => f.endsWith('.ts'))
+      .filter((f) => {
+        const js = path.join(outDir, f.replace(/\.ts$/, '.js'));
+        return !fs.existsSync(js) || fs.statSync(js).mtimeMs < fs.statSync(path.join(srcDir, f)).mtimeMs;
+      });
+    const stamp = new Date(Math.max(...fs.readdirSync(outDir).map((f) => fs.statSync(path.join(outDir, f)).mtimeMs))).toISOString().replace(/\.\d+Z$/, 'Z');
+    return `(out/src/core/model/heap) built ${stamp}${stale.length ? ` — OLDER than ${stale.join(', ')}: rebuild (npx tsc -p .)` : ''}`;
+  } catch {
+    return 'not built';
+  }
+}
+
 // ---------------------------------------------------------------------------------------------
 // Correctness: FlameLens' top constructors against DevTools'
 
@@ -157,6 +176,7 @@ async function main({ log = console.log, inputs, tools } = {}) {
   tools = tools ?? (process.env.B1_TOOLS ? process.env.B1_TOOLS.split(',') : ALL_TOOLS);
   const rounds = (name) => (process.env.B1_RUNS ? Number(process.env.B1_RUNS) : ROUNDS[name] ?? 1);
   const state = sourceState();
+  state.line += `; heap parser ${heapBuild()}`;
   log(`B1: ${state.line}`);
   log(`B1: every tool in a fresh \`node ${HEAP_FLAG}\` process (the default heap limit would cut the peers short); timeout ${TIMEOUT_MS / 60000} min`);
   if (tools.includes('flamelens') && !fs.existsSync(FLAMELENS_ENTRY)) log(`B1: ${path.relative(ROOT, FLAMELENS_ENTRY)} is missing: FlameLens cannot run (build first)`);

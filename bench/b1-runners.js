@@ -72,9 +72,17 @@ const tools = {
   },
 
   async vscode() {
-    const { decode_bytes } = require('@vscode/v8-heap-parser');
+    const { decode_bytes, init_panic_hook } = require('@vscode/v8-heap-parser');
+    init_panic_hook(); // a Rust panic then says why on stderr
+    const parser = require('@vscode/v8-heap-parser');
     return async (file) => {
-      const graph = decode_bytes(fs.readFileSync(file));
+      let graph;
+      try {
+        graph = decode_bytes(fs.readFileSync(file));
+      } catch (error) {
+        // An allocation failure inside WASM aborts without a panic message: say how big its memory was.
+        throw new Error(`${error} in decode_bytes (WASM memory ${(parser.__wasm.memory.buffer.byteLength / 2 ** 30).toFixed(2)} GiB; wasm32 caps it at 4 GiB)`);
+      }
       const groups = graph.get_class_groups(0, TOP, false);
       const top = groups.map((g) => ({ name: g.name(), count: g.children_len, shallowSize: Number(g.self_size), retainedSize: Number(g.retained_size) }));
       return { top };

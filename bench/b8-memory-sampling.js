@@ -16,6 +16,11 @@
  *   allocations      startAllocationSampler at its default (32 KiB, collected objects included)
  *   memory + allocations
  * Each runs REPS times, interleaved and rotated; medians.
+ *
+ * A second part measures the same configurations on an idle target (B8_IDLE_S seconds, doing
+ * nothing): the CPU the target process uses then is what sampling itself costs (the collector's
+ * timers and polls, the inspector's messages), a figure a noisy shared machine barely disturbs,
+ * unlike the throughput of a busy target.
  */
 const path = require('node:path');
 const { spawn } = require('node:child_process');
@@ -23,6 +28,8 @@ const { ROOT, BENCH_DIR, tagged, median, fmt, markdownTable } = require('./lib')
 
 const WORKLOAD = path.join(BENCH_DIR, 'b8-workload.js');
 const REPS = Number(process.env.B8_REPS || 5);
+const IDLE_SECONDS = Number(process.env.B8_IDLE_S || 10);
+const IDLE_REPS = Number(process.env.B8_IDLE_REPS || 3);
 /** B8_ORDERS=5000 makes a quick smoke run (the numbers then mean little). */
 const WORKLOAD_ARGS = process.env.B8_ORDERS ? [process.env.B8_ORDERS] : [];
 
@@ -45,8 +52,8 @@ function engine() {
 }
 
 /** One run: start the workload, attach the configured samplers, let it work, collect. */
-async function runOnce(config, core) {
-  const args = [...(config.inspector ? ['--inspect=127.0.0.1:0'] : []), WORKLOAD, ...WORKLOAD_ARGS];
+async function runOnce(config, core, workloadArgs = WORKLOAD_ARGS, tag = 'B8-WORKLOAD') {
+  const args = [...(config.inspector ? ['--inspect=127.0.0.1:0'] : []), WORKLOAD, ...workloadArgs];
   const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
@@ -78,10 +85,10 @@ async function runOnce(config, core) {
       if (config.allocations) allocations = await core.startAllocationSampler(session, config.allocations);
     }
     child.stdin.write('go\n');
-    await waitFor(/B8-WORKLOAD .*\n/);
+    await waitFor(new RegExp(`${tag} .*\\n`));
     const [timeline, profile] = await Promise.all([memory?.stop(), allocations?.stop()]);
     return {
-      ...tagged(stdout, 'B8-WORKLOAD'),
+      ...tagged(stdout, tag),
       memorySamples: timeline?.samples.length,
       gcMarks: timeline?.gcs.length,
       allocationSamples: profile?.samples.length,
@@ -182,7 +189,40 @@ async function main({ log = console.log } = {}) {
     '',
     `Noise: ${noiseText}.`,
   ].join('\n');
-  return { name: 'b8', title: 'B8 — memory sampling cost on the target', markdown, runs };
+  const idle = await idleCost(core, log);
+  return { name: 'b8', title: 'B8 — memory sampling cost on the target', markdown: `${markdown}\n\n${idle.markdown}`, runs: { busy: runs, idle: idle.runs } };
+}
+
+/** The CPU an idle target uses under each configuration: the cost of sampling itself. */
+async function idleCost(core, log) {
+  const configs = configurations.filter((c) => c.inspector);
+  log(`B8 idle target: ${IDLE_SECONDS} s doing nothing, ${IDLE_REPS} interleaved runs of each of ${configs.map((c) => c.id).join(', ')}`);
+  const runs = Object.fromEntries(configs.map((c) => [c.id, []]));
+  for (let rep = 0; rep < IDLE_REPS; rep++) {
+    for (const config of configs.map((_, i) => configs[(i + rep) % configs.length])) {
+      const r = await runOnce(config, core, ['idle', String(IDLE_SECONDS)], 'B8-IDLE');
+      runs[config.id].push(r);
+      log(`  idle run ${rep + 1}/${IDLE_REPS} ${config.id.padEnd(21)} process CPU ${fmt.ms(r.cpuUs / 1000)}  main-thread CPU ${r.mainThreadCpuMs === undefined ? 'n/a' : fmt.ms(r.mainThreadCpuMs)}`);
+    }
+  }
+  /** ms of CPU per second of wall time = ‰ of one core; /10 gives %. */
+  const perSecond = (id) => median(runs[id].map((r) => r.cpuUs / 1000 / (r.ms / 1000)));
+  const base = perSecond('inspector idle');
+  const rows = configs.map((config) => {
+    const own = perSecond(config.id);
+    const polls = median(runs[config.id].map((r) => r.memorySamples ?? 0));
+    const extraMsPerS = own - base;
+    const perPoll = polls > 0 ? `${((extraMsPerS * IDLE_SECONDS) / polls).toFixed(2)} ms` : "—";
+    log(`B8 idle ${config.id.padEnd(21)} ${own.toFixed(2)} ms CPU/s (${(own / 10).toFixed(3)} % of a core)  extra vs inspector idle ${extraMsPerS.toFixed(2)} ms/s (${(extraMsPerS / 10).toFixed(3)} %)${polls ? `, ${polls} polls, ~${perPoll} per poll` : ''}`);
+    return [config.id, `${own.toFixed(2)} ms/s`, config.id === 'inspector idle' ? '—' : `${extraMsPerS >= 0 ? '+' : ''}${extraMsPerS.toFixed(2)} ms/s (${(extraMsPerS / 10).toFixed(3)} % of a core)`, polls ? String(polls) : '—', perPoll];
+  });
+  const markdown = [
+    `**Idle target** (\`b8-workload.js idle ${IDLE_SECONDS}\`: ${IDLE_SECONDS} s doing nothing; ${IDLE_REPS} runs each, interleaved; medians): CPU the whole target process used, per second. ` +
+      `With nothing else running this is the cost of sampling itself (the collector's event-loop-delay timer and GC observer, each poll's evaluate and its reply), unaffected by other processes' load.`,
+    '',
+    markdownTable(['configuration', 'target CPU', 'extra', 'polls', 'per poll (extra CPU / polls)'], rows),
+  ].join('\n');
+  return { markdown, runs };
 }
 
 module.exports = { main };

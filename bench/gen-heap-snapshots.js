@@ -265,7 +265,7 @@ function buildPrefix(strings) {
     return o;
   });
   const readOnly = at.groups['(Read-only roots)'];
-  roMaps.forEach((k, i) => p.edge(readOnly, E.internal, s(k.replace(/Map$/, '_map')), at[k]));
+  roMaps.forEach((k) => p.edge(readOnly, E.internal, s(k.replace(/Map$/, '_map')), at[k]));
   at.oddballs.forEach((o, i) => p.edge(readOnly, E.internal, n(roMaps.length + i), o));
 
   // Builtins
@@ -402,7 +402,6 @@ function buildPrefix(strings) {
   at.nativeContexts.forEach((nc, i) => p.edge(at.groups['(Strong roots)'], E.internal, n(i + 1), nc));
   p.edge(at.groups['(Eternal handles)'], E.internal, n(1), at.cls.Object.proto);
   p.edge(at.groups['(Eternal handles)'], E.internal, n(2), at.cls.Array.proto);
-  at.internString = internString;
   return { prefix: p, at };
 }
 
@@ -729,7 +728,7 @@ async function generate(spec, outFile, log = console.log) {
 
   // Write: prefix, clusters (re-built from their seeds), containers.
   let edgeCount = 0;
-  const stats = { strings: 0, locations: 0 };
+  const stats = { locations: 0 };
   const writeCluster = (cluster, start) => {
     const nodes = cluster.nodes;
     for (let i = 0; i < nodes.length; i++) {

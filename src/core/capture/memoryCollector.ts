@@ -122,10 +122,11 @@ const installSource = String.raw`(function installFlameLensMemoryCollector(optio
         } catch (e) { r.histogram = undefined; }
       }
       r.polledAt = r.t0;
-      if (typeof setInterval === 'function') {
+      // Timers fail while Node is still bootstrapping (an inspector attached that early): no watchdog then.
+      try {
         r.watchdog = setInterval(function () { if (now() - r.polledAt > options.expireMs) registry.release(r.id); }, options.expireMs);
-        if (r.watchdog && typeof r.watchdog.unref === 'function') r.watchdog.unref(); // never keeps the program alive
-      }
+        if (typeof r.watchdog.unref === 'function') r.watchdog.unref(); // never keeps the program alive
+      } catch (e) { r.watchdog = undefined; }
       registry.readers.set(r.id, r);
       return { id: r.id, gcMarks: !!r.observer, loopDelay: !!r.histogram };
     };
