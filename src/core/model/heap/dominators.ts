@@ -14,6 +14,7 @@
  * and their references into live objects are ignored.
  */
 import type { HeapGraph } from './heapGraph';
+import type { ScratchArrays } from './scratchArrays';
 
 const NONE = 0xffffffff;
 
@@ -28,8 +29,8 @@ export interface Retainers {
 export interface DominatorTree {
   /** The immediate dominator's ordinal for each node (the root dominates itself). */
   readonly dominator: Uint32Array;
-  /** Bytes each node keeps alive, itself included. */
-  readonly retainedSize: Float64Array;
+  /** Bytes each node keeps alive, itself included (32-bit when the whole heap fits). */
+  readonly retainedSize: Float64Array | Uint32Array;
 }
 
 /** Whether an edge can keep its target alive at all. */
@@ -44,10 +45,10 @@ function holds(graph: HeapGraph, userOwned: Uint8Array, from: number, edge: numb
 }
 
 /** Marks everything reachable (through non-weak edges) from the root's shortcut edges: the user's globals. */
-function markUserOwned(graph: HeapGraph): Uint8Array {
+function markUserOwned(graph: HeapGraph, scratch: ScratchArrays): Uint8Array {
   const { nodeCount, firstEdge, edgeTo, edgeType } = graph;
   const owned = new Uint8Array(nodeCount);
-  const stack = new Uint32Array(nodeCount);
+  const stack = scratch.take();
   let top = 0;
   for (let e = firstEdge[0], end = firstEdge[1]; e < end; e++) {
     if (edgeType[e] !== graph.edgeTypes.shortcut || owned[edgeTo[e]]) continue;
@@ -63,14 +64,15 @@ function markUserOwned(graph: HeapGraph): Uint8Array {
       stack[top++] = target;
     }
   }
+  scratch.give(stack);
   return owned;
 }
 
 /** The reverse of every holding edge. */
-export function buildRetainers(graph: HeapGraph): Retainers {
+export function buildRetainers(graph: HeapGraph, scratch: ScratchArrays): Retainers {
   const { nodeCount, firstEdge, edgeTo } = graph;
-  const userOwned = markUserOwned(graph);
-  const firstRetainer = new Uint32Array(nodeCount + 1);
+  const userOwned = markUserOwned(graph, scratch);
+  const firstRetainer = scratch.take(); // kept: nodeCount + 1 entries
   for (let node = 0; node < nodeCount; node++) {
     for (let e = firstEdge[node], end = firstEdge[node + 1]; e < end; e++) {
       if (holds(graph, userOwned, node, e)) firstRetainer[edgeTo[e] + 1]++;
@@ -78,23 +80,34 @@ export function buildRetainers(graph: HeapGraph): Retainers {
   }
   for (let node = 0; node < nodeCount; node++) firstRetainer[node + 1] += firstRetainer[node];
   const retainerNode = new Uint32Array(firstRetainer[nodeCount]);
-  const fill = firstRetainer.slice(0, nodeCount);
+  const fill = scratch.take();
+  fill.set(firstRetainer);
   for (let node = 0; node < nodeCount; node++) {
     for (let e = firstEdge[node], end = firstEdge[node + 1]; e < end; e++) {
       if (holds(graph, userOwned, node, e)) retainerNode[fill[edgeTo[e]]++] = node;
     }
   }
+  scratch.give(fill);
   return { userOwned, firstRetainer, retainerNode };
 }
 
 /** Computes the dominator tree and retained sizes. */
-export function buildDominatorTree(graph: HeapGraph, retainers: Retainers): DominatorTree {
+export function buildDominatorTree(graph: HeapGraph, retainers: Retainers, scratch: ScratchArrays): DominatorTree {
   const n = graph.nodeCount;
-  const { vertex, parent, dfn, reached } = depthFirstNumbering(graph, retainers.userOwned);
-  const idom = lengauerTarjan(n, vertex, parent, dfn, reached, retainers);
+  const { vertex, parent, dfn, reached } = depthFirstNumbering(graph, retainers.userOwned, scratch);
+  // Retainers in DFS numbers while the dominators are computed (one array less at the peak),
+  // then back to node ordinals.
+  const { retainerNode } = retainers;
+  for (let r = 0; r < retainerNode.length; r++) retainerNode[r] = dfn[retainerNode[r]];
+  scratch.give(dfn);
+  const idom = lengauerTarjan(n, vertex, parent, reached, retainers, scratch);
+  for (let r = 0; r < retainerNode.length; r++) retainerNode[r] = vertex[retainerNode[r]];
 
-  const dominator = new Uint32Array(n);
-  const retainedSize = new Float64Array(n);
+  const dominator = scratch.take().subarray(0, n); // kept
+  // No retained size exceeds the whole heap: when that fits in 32 bits, so do they all.
+  let total = 0;
+  for (let node = 0; node < n; node++) total += graph.nodeSelfSize[node];
+  const retainedSize = total < 2 ** 32 ? scratch.take().subarray(0, n) : new Float64Array(n);
   for (let node = 0; node < n; node++) retainedSize[node] = graph.nodeSelfSize[node];
   // A dominator always has a smaller DFS number than the nodes it dominates, so one pass from
   // the highest number down adds every subtree into its dominator before that one is added on.
@@ -105,6 +118,7 @@ export function buildDominatorTree(graph: HeapGraph, retainers: Retainers): Domi
     retainedSize[owner] += retainedSize[node];
   }
   dominator[vertex[0]] = vertex[0];
+  scratch.give(vertex, idom);
   return { dominator, retainedSize };
 }
 
@@ -120,14 +134,14 @@ interface Numbering {
 }
 
 /** Numbers the nodes in depth-first order from the root, then from every node left unreached. */
-function depthFirstNumbering(graph: HeapGraph, userOwned: Uint8Array): Numbering {
+function depthFirstNumbering(graph: HeapGraph, userOwned: Uint8Array, scratch: ScratchArrays): Numbering {
   const n = graph.nodeCount;
   const { firstEdge, edgeTo } = graph;
-  const dfn = new Uint32Array(n).fill(NONE);
-  const vertex = new Uint32Array(n);
-  const parent = new Uint32Array(n);
-  const stackNode = new Uint32Array(n);
-  const stackEdge = new Uint32Array(n);
+  const dfn = scratch.take(NONE);
+  const vertex = scratch.take();
+  const parent = scratch.take();
+  const stackNode = scratch.take();
+  const stackEdge = scratch.take();
   let count = 0;
   const visitFrom = (start: number) => {
     dfn[start] = count;
@@ -160,35 +174,50 @@ function depthFirstNumbering(graph: HeapGraph, userOwned: Uint8Array): Numbering
   visitFrom(0);
   const reached = count;
   for (let node = 0; node < n; node++) if (dfn[node] === NONE) visitFrom(node);
+  scratch.give(stackNode, stackEdge);
   return { vertex, parent, dfn, reached };
 }
 
-/** Immediate dominators in DFS-number space (the simple variant with path compression). */
-function lengauerTarjan(n: number, vertex: Uint32Array, parent: Uint32Array, dfn: Uint32Array, reached: number, retainers: Retainers): Uint32Array {
+/**
+ * Immediate dominators in DFS-number space (the simple variant with path compression). The
+ * forest's ancestor links live in `parent` itself: a node's slot still holds its tree parent
+ * until the node is linked (which is all `link` would write), and path compression only
+ * rewrites linked nodes. Nodes are linked in decreasing DFS order, so "linked" is a comparison.
+ */
+function lengauerTarjan(
+  n: number,
+  vertex: Uint32Array,
+  parent: Uint32Array,
+  reached: number,
+  retainers: Retainers,
+  scratch: ScratchArrays,
+): Uint32Array {
+  /** Holds DFS numbers while this runs (see buildDominatorTree). */
   const { firstRetainer, retainerNode } = retainers;
-  const semi = new Uint32Array(n);
-  const label = new Uint32Array(n);
-  const ancestor = new Uint32Array(n).fill(NONE);
-  const idom = new Uint32Array(n);
-  const bucketHead = new Uint32Array(n).fill(NONE);
-  const bucketNext = new Uint32Array(n);
-  const path = new Uint32Array(n);
+  const semi = scratch.take();
+  const label = scratch.take();
+  const idom = scratch.take();
+  const bucketHead = scratch.take(NONE);
+  const bucketNext = scratch.take();
+  // Grows only as deep as compression ever goes (usually a handful; a long list can go deep).
+  const path: number[] = [];
+  const ancestor = parent;
+  let linkedFrom = n;
   for (let v = 0; v < n; v++) {
     semi[v] = v;
     label[v] = v;
   }
 
   const evaluate = (v: number): number => {
-    if (ancestor[v] === NONE) return v;
+    if (v < linkedFrom) return v;
     // Path compression, iteratively: a retainer chain can be millions of objects long.
-    let depth = 0;
     let u = v;
-    while (ancestor[ancestor[u]] !== NONE) {
-      path[depth++] = u;
+    while (ancestor[u] >= linkedFrom) {
+      path.push(u);
       u = ancestor[u];
     }
-    while (depth > 0) {
-      const x = path[--depth];
+    while (path.length > 0) {
+      const x = path.pop()!;
       const a = ancestor[x];
       if (semi[label[a]] < semi[label[x]]) label[x] = label[a];
       ancestor[x] = ancestor[a];
@@ -201,7 +230,7 @@ function lengauerTarjan(n: number, vertex: Uint32Array, parent: Uint32Array, dfn
     let s = p; // the tree parent is a predecessor, also for nodes hung off the root
     const node = vertex[w];
     for (let r = firstRetainer[node], end = firstRetainer[node + 1]; r < end; r++) {
-      const v = dfn[retainerNode[r]];
+      const v = retainerNode[r];
       // Garbage pointing at live objects does not change who keeps them alive.
       if (v >= reached && w < reached) continue;
       const candidate = v < w ? v : semi[evaluate(v)];
@@ -210,7 +239,7 @@ function lengauerTarjan(n: number, vertex: Uint32Array, parent: Uint32Array, dfn
     semi[w] = s;
     bucketNext[w] = bucketHead[s];
     bucketHead[s] = w;
-    ancestor[w] = p;
+    linkedFrom = w; // link(p, w): ancestor[w] is already p
     for (let v = bucketHead[p]; v !== NONE; v = bucketNext[v]) {
       const y = evaluate(v);
       idom[v] = semi[y] < semi[v] ? y : p;
@@ -221,5 +250,6 @@ function lengauerTarjan(n: number, vertex: Uint32Array, parent: Uint32Array, dfn
   // What the root cannot reach is garbage V8 has not collected yet: each piece is on its own.
   idom.fill(0, reached);
   idom[0] = 0;
+  scratch.give(semi, label, bucketHead, bucketNext, parent);
   return idom;
 }

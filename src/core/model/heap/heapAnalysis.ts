@@ -10,6 +10,7 @@ import { groupByClass, type HeapClasses } from './heapClasses';
 import type { HeapGraph } from './heapGraph';
 import { readHeapSnapshotFile, type ReadOptions } from './readHeapSnapshot';
 import { distancesFromRoot, retainerPath } from './retainerPaths';
+import { ScratchArrays } from './scratchArrays';
 import { SourceLocations } from './sourceLocations';
 
 export interface OpenOptions extends ReadOptions {
@@ -26,12 +27,14 @@ export async function analyzeHeapSnapshotFile(file: string, options: OpenOptions
 
 /** Analyses a parsed snapshot (e.g. one parsed while it streamed in). */
 export function analyzeHeapGraph(graph: HeapGraph, title = 'Heap snapshot', options: OpenOptions = {}): HeapAnalysis {
+  // Temporaries are shared between the passes and dropped together at the end.
+  const scratch = new ScratchArrays(graph.nodeCount + 1);
   options.onPhase?.('retainers');
-  const retainers = buildRetainers(graph);
+  const retainers = buildRetainers(graph, scratch);
   options.onPhase?.('dominators');
-  const tree = buildDominatorTree(graph, retainers);
+  const tree = buildDominatorTree(graph, retainers, scratch);
   options.onPhase?.('classes');
-  const classes = groupByClass(graph, tree);
+  const classes = groupByClass(graph, tree, scratch);
   return new HeapAnalysis(title, graph, retainers, tree, classes);
 }
 
@@ -64,7 +67,7 @@ export class HeapAnalysis {
       count: count[classId],
       shallowSize: shallowSize[classId],
       retainedSize: retainedSize[classId],
-      location: names[classId].startsWith('(') ? undefined : this.locations.ofClass(names[classId]),
+      location: this.locations.ofClassNamed(this.classes.nameIndex[classId]),
     }));
     return { title: this.title, nodes: this.graph.nodeCount, totalSize: this.totalSize, constructors: rows };
   }

@@ -102,7 +102,7 @@ function rankGrowth(last: HeapAnalysis, candidate: Uint8Array, top: number): Gro
       countDelta: owners[c],
       sizeDelta: bytes[c],
       retainerPath: formatRetainerSteps(steps),
-      location: name.startsWith('(') ? undefined : last.locations.ofClass(name),
+      location: last.locations.ofClassNamed(classes.nameIndex[c]),
     };
   });
 }

@@ -4,7 +4,8 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { badInput, FlameLensError } from '../../errors';
+import { FlameLensError } from '../../errors';
+import { unreadable } from '../../files/jsonFile';
 import type { HeapGraph } from './heapGraph';
 import { HeapSnapshotParser } from './heapSnapshotParser';
 
@@ -22,8 +23,7 @@ export async function readHeapSnapshotFile(file: string, options: ReadOptions = 
   try {
     fd = fs.openSync(file, 'r');
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw badInput(code === 'ENOENT' ? `${file} does not exist.` : `${file} could not be read (${code}).`, error);
+    throw unreadable(file, error);
   }
   try {
     const size = fs.fstatSync(fd).size;

@@ -11,23 +11,44 @@ import type { Retainers } from './dominators';
 import type { HeapGraph } from './heapGraph';
 
 export class SourceLocations {
-  /** Node ordinal → index of its run in graph.locations; built on the first question. */
-  private index: Map<number, number> | undefined;
+  /** Node ordinal → index of its run, only when V8 did not write them in node order. */
+  private unsorted: Map<number, number> | undefined;
+  private checked = false;
   private readonly scriptNames = new Map<number, string | undefined>();
-  private classes: Map<string, number> | undefined;
+  /** Closure name index → the closures of that name that have a definition site. */
+  private classes: Map<number, number[]> | undefined;
 
   constructor(
     private readonly graph: HeapGraph,
     private readonly retainers: Retainers,
   ) {}
 
-  private get byNode(): Map<number, number> {
-    if (!this.index) {
-      this.index = new Map();
-      const fields = this.graph.layout.locationFieldCount;
-      for (let i = 0; i + fields <= this.graph.locations.length; i += fields) this.index.set(this.graph.locations[i], i);
+  /** The index of the node's run in graph.locations, or −1. */
+  private locationOf(node: number): number {
+    const { locations, layout } = this.graph;
+    const fields = layout.locationFieldCount;
+    if (!this.checked) {
+      this.checked = true;
+      // V8 writes locations in node order; binary search then needs no index at all.
+      for (let i = fields; i < locations.length; i += fields) {
+        if (locations[i] < locations[i - fields]) {
+          this.unsorted = new Map();
+          for (let j = 0; j < locations.length; j += fields) this.unsorted.set(locations[j], j);
+          break;
+        }
+      }
     }
-    return this.index;
+    if (this.unsorted) return this.unsorted.get(node) ?? -1;
+    let low = 0;
+    let high = locations.length / fields - 1;
+    while (low <= high) {
+      const mid = (low + high) >>> 1;
+      const value = locations[mid * fields];
+      if (value === node) return mid * fields;
+      if (value < node) low = mid + 1;
+      else high = mid - 1;
+    }
+    return -1;
   }
 
   /** The definition of a function, of the function owning a closure scope, or undefined. */
@@ -40,24 +61,32 @@ export class SourceLocations {
     return undefined;
   }
 
-  /** Where a class is defined: its constructor function, found by name. */
-  ofClass(name: string): SourceLocationDto | undefined {
+  /**
+   * Where a class is defined: its constructor function, found by the string-table index of the
+   * class name (V8 stores each distinct string once), so no names need decoding to look.
+   */
+  ofClassNamed(nameIndex: number): SourceLocationDto | undefined {
+    if (nameIndex < 0) return undefined;
     if (!this.classes) {
       this.classes = new Map();
       const { graph } = this;
-      for (const node of this.byNode.keys()) {
+      const fields = graph.layout.locationFieldCount;
+      for (let i = 0; i < graph.locations.length; i += fields) {
+        const node = graph.locations[i];
         if (graph.nodeType[node] !== graph.types.closure) continue;
-        const fn = graph.nameOf(node);
-        if (fn && !this.classes.has(fn) && this.hasPrototype(node)) this.classes.set(fn, node);
+        const name = graph.nodeName[node];
+        const list = this.classes.get(name);
+        if (list) list.push(node);
+        else this.classes.set(name, [node]);
       }
     }
-    const node = this.classes.get(name);
+    const node = this.classes.get(nameIndex)?.find((fn) => this.hasPrototype(fn));
     return node === undefined ? undefined : this.ofFunction(node);
   }
 
   private ofFunction(node: number): SourceLocationDto | undefined {
-    const at = this.byNode.get(node);
-    if (at === undefined) return undefined;
+    const at = this.locationOf(node);
+    if (at < 0) return undefined;
     const file = this.scriptFile(node, this.graph.locations[at + 1]);
     return file ? { file, line: this.graph.locations[at + 2] + 1 } : undefined;
   }
@@ -75,7 +104,7 @@ export class SourceLocations {
     const { graph, retainers } = this;
     for (let r = retainers.firstRetainer[context], end = retainers.firstRetainer[context + 1]; r < end; r++) {
       const holder = retainers.retainerNode[r];
-      if (graph.nodeType[holder] === graph.types.closure && this.byNode.has(holder)) return holder;
+      if (graph.nodeType[holder] === graph.types.closure && this.locationOf(holder) >= 0) return holder;
     }
     return undefined;
   }
