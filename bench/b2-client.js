@@ -2,6 +2,8 @@
 /**
  * B2's capturing client, one capture per process so its peak RSS is its own:
  *   node b2-client.js capture <ws-url> <out>           FlameLens' captureHeapSnapshot to <out>
+ *   node b2-client.js capture+progress <ws-url> <out>  the same with an onProgress listener, as the CLI
+ *                                                      and the extension run it (V8 then reports progress)
  *   node b2-client.js capture+parse <ws-url> <out>     the same, feeding every chunk to the streaming
  *                                                      heap parser; clock stops when the summary is ready
  *   node b2-client.js parse-file <file>                analyzeHeapSnapshotFile after the fact (for contrast)
@@ -24,7 +26,7 @@ function heapModel() {
   }
 }
 
-async function capture(url, file, parse) {
+async function capture(url, file, { parse = false, progress = false } = {}) {
   const { connectInspector } = require(out('inspector', 'session.js'));
   const { captureHeapSnapshot } = require(out('capture', 'heapSnapshot.js'));
   const model = parse ? heapModel() : undefined;
@@ -33,7 +35,11 @@ async function capture(url, file, parse) {
   const session = await connectInspector(url);
   const t1 = performance.now();
   const parser = model ? new model.HeapSnapshotParser() : undefined;
-  const saved = await captureHeapSnapshot(session, { out: file, onChunk: parser ? (chunk) => parser.write(chunk) : undefined });
+  const saved = await captureHeapSnapshot(session, {
+    out: file,
+    onChunk: parser ? (chunk) => parser.write(chunk) : undefined,
+    onProgress: progress ? () => undefined : undefined,
+  });
   const t2 = performance.now();
   await session.close();
   let summaryMs;
@@ -56,7 +62,7 @@ async function parseFile(file) {
 }
 
 async function main([mode, ...args]) {
-  const result = mode === 'parse-file' ? await parseFile(args[0]) : await capture(args[0], args[1], mode === 'capture+parse');
+  const result = mode === 'parse-file' ? await parseFile(args[0]) : await capture(args[0], args[1], { parse: mode === 'capture+parse', progress: mode === 'capture+progress' });
   console.log('B2-CLIENT ' + JSON.stringify({ ...result, maxRssKiB: process.resourceUsage().maxRSS }));
 }
 

@@ -97,7 +97,7 @@ describe('flamelens snapshot', function () {
 
     assert.equal(result.code, 0, result.stderr);
     assert.match(result.stdout, new RegExp(`Heap snapshot saved to ${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\(\\d+\\.\\d MB\\)`));
-    assert.match(result.stderr, /Heap snapshot: 100 %/);
+    assert.match(result.stderr, /Writing /);
     assert.deepEqual(fs.readdirSync(path.dirname(file)), ['leaky.heapsnapshot'], 'no .partial left beside it');
     const header = readSnapshotHeader(file);
     assert.ok(header.meta.node_fields.includes('name') && header.meta.node_fields.includes('self_size'), JSON.stringify(header.meta.node_fields));
@@ -113,7 +113,7 @@ describe('flamelens snapshot', function () {
     target = await startTarget(bigHeap, noInspectorYet);
     const file = path.join(temp.dir, 'big.heapsnapshot');
     const run = startCli(['snapshot', String(target.pid), '--out', file]);
-    await run.waitForStderr(/Heap snapshot: \d+ %/, 60_000);
+    await run.waitForStderr(/Writing /, 60_000);
     assert.ok(fs.existsSync(`${file}.partial`), 'the snapshot streams to a .partial file');
     target.kill('SIGKILL');
 
@@ -129,7 +129,7 @@ describe('flamelens snapshot', function () {
     target = await startTarget(bigHeap, noInspectorYet);
     const file = path.join(temp.dir, 'big.heapsnapshot');
     const run = startCli(['snapshot', String(target.pid), '--out', file]);
-    await run.waitForStderr(/Heap snapshot: \d+ %/, 60_000);
+    await run.waitForStderr(/Writing /, 60_000);
     run.child.kill('SIGINT');
 
     const result = await run.done;

@@ -6,7 +6,8 @@ import * as vscode from 'vscode';
 import type { SnapshotTarget } from './snapshotTarget';
 
 export async function takeSnapshotWithProgress(target: SnapshotTarget, file: string, title: string): Promise<string> {
-  const { captureHeapSnapshot } = await import('../../core/capture/heapSnapshot');
+  const { captureHeapSnapshot, estimateSnapshotBytes } = await import('../../core/capture/heapSnapshot');
+  const expected = await estimateSnapshotBytes(target.session);
   return vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title, cancellable: true },
     async (progress, token) => {
@@ -19,18 +20,16 @@ export async function takeSnapshotWithProgress(target: SnapshotTarget, file: str
         const saved = await captureHeapSnapshot(target.session, {
           out: file,
           signal: abort.signal,
-          onProgress: (done, total) => {
-            // The walk is the first half of the bar, writing the file the second.
-            const percent = total > 0 ? Math.floor((done / total) * 50) : 0;
-            if (percent > shown) progress.report({ increment: percent - shown, message: `${percent * 2} % of the heap walked` });
-            shown = Math.max(shown, percent);
-          },
+          // Progress from bytes written against an estimate: V8's own progress makes it walk
+          // the heap twice. The bar stops short of the end until the file is complete.
           onChunk: (chunk) => {
             written += chunk.length;
             const now = Date.now();
             if (now - lastReport < 250) return;
             lastReport = now;
-            progress.report({ message: `${(written / 1e6).toFixed(0)} MB written` });
+            const percent = expected ? Math.min(95, Math.floor((written / expected) * 100)) : 0;
+            progress.report({ increment: Math.max(0, percent - shown), message: `${(written / 1e6).toFixed(0)} MB written` });
+            shown = Math.max(shown, percent);
           },
         });
         return saved.file;
