@@ -3,26 +3,16 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { FlameLensError } from '../../src/core/errors';
 import { annotateHeapProfile } from '../../src/core/model/allocation/allocationLocations';
 import { computeAllocationHotspots } from '../../src/core/model/allocation/allocationHotspots';
 import { buildAllocationModel } from '../../src/core/model/allocation/allocationModel';
 import { readHeapProfileFile, writeHeapProfileFile } from '../../src/core/model/allocation/heapProfileFile';
 import type { SavedHeapProfile } from '../../src/core/model/allocation/savedHeapProfile';
 import { diskScriptSources } from '../../src/core/sources/scriptSources';
+import { assertBadInput } from '../support/badInput';
 import { fixtureApps } from '../support/paths';
 import { tempDir } from '../support/runCli';
 import { sampleProfile } from '../support/sampleHeapProfile';
-
-async function rejection(promise: Promise<unknown>): Promise<FlameLensError> {
-  try {
-    await promise;
-  } catch (error) {
-    assert.ok(error instanceof FlameLensError, `not a FlameLensError: ${error}`);
-    return error;
-  }
-  assert.fail('expected a failure');
-}
 
 describe('allocation profile files', () => {
   let temp: ReturnType<typeof tempDir>;
@@ -52,10 +42,7 @@ describe('allocation profile files', () => {
     it(`rejects a file that is ${label} as bad input with one sentence`, async () => {
       const file = path.join(temp.dir, 'x.heapprofile');
       fs.writeFileSync(file, text);
-      const error = await rejection(readHeapProfileFile(file));
-      assert.equal(error.kind, 'bad-input');
-      assert.match(error.message, message);
-      assert.ok(!error.message.includes('\n'));
+      await assertBadInput(readHeapProfileFile(file), message);
     });
   }
 

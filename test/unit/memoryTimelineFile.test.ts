@@ -2,9 +2,9 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { FlameLensError } from '../../src/core/errors';
 import type { MemoryTimeline } from '../../src/core/model/memory/savedTimeline';
 import { readMemoryTimelineFile, writeMemoryTimelineFile } from '../../src/core/model/memory/timelineFile';
+import { assertBadInput } from '../support/badInput';
 import { tempDir } from '../support/runCli';
 
 const timeline: MemoryTimeline = {
@@ -21,16 +21,6 @@ const timeline: MemoryTimeline = {
   gcTotalMs: 3.2,
   capabilities: { gcMarks: true, loopDelay: true },
 };
-
-async function rejection(promise: Promise<unknown>): Promise<FlameLensError> {
-  try {
-    await promise;
-  } catch (error) {
-    assert.ok(error instanceof FlameLensError, `not a FlameLensError: ${error}`);
-    return error;
-  }
-  assert.fail('expected a failure');
-}
 
 describe('memory timeline files', () => {
   let temp: ReturnType<typeof tempDir>;
@@ -61,16 +51,11 @@ describe('memory timeline files', () => {
       const file = path.join(temp.dir, 'x.memory.json');
       const full = JSON.stringify({ version: 1, ...timeline });
       fs.writeFileSync(file, label === 'truncated' ? full.slice(0, full.length / 2) : text);
-      const error = await rejection(readMemoryTimelineFile(file));
-      assert.equal(error.kind, 'bad-input');
-      assert.match(error.message, message);
-      assert.ok(!error.message.includes('\n'));
+      await assertBadInput(readMemoryTimelineFile(file), message);
     });
   }
 
   it('says a missing file does not exist', async () => {
-    const error = await rejection(readMemoryTimelineFile(path.join(temp.dir, 'nope.memory.json')));
-    assert.equal(error.kind, 'bad-input');
-    assert.match(error.message, /does not exist/);
+    await assertBadInput(readMemoryTimelineFile(path.join(temp.dir, 'nope.memory.json')), /does not exist/);
   });
 });

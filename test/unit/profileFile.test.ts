@@ -1,22 +1,12 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
-import { FlameLensError } from '../../src/core/errors';
 import { readCpuProfileFile, writeCpuProfileFile } from '../../src/core/model/cpu/profileFile';
+import { assertBadInput } from '../support/badInput';
 import { repoRoot } from '../support/paths';
 import { loadFixtureProfile } from '../support/fixtureProfiles';
 import { tempDir } from '../support/runCli';
 
 const invalid = (name: string) => path.join(repoRoot, 'test', 'fixtures', 'invalid', name);
-
-async function rejection(promise: Promise<unknown>): Promise<FlameLensError> {
-  try {
-    await promise;
-  } catch (error) {
-    assert.ok(error instanceof FlameLensError, `not a FlameLensError: ${error}`);
-    return error;
-  }
-  assert.fail('expected a failure');
-}
 
 describe('reading .cpuprofile files', () => {
   const cases: Array<[string, RegExp]> = [
@@ -29,10 +19,7 @@ describe('reading .cpuprofile files', () => {
   ];
   for (const [file, message] of cases) {
     it(`rejects ${file} as bad input with one clear sentence`, async () => {
-      const error = await rejection(readCpuProfileFile(invalid(file)));
-      assert.equal(error.kind, 'bad-input');
-      assert.match(error.message, message);
-      assert.ok(!error.message.includes('\n'));
+      await assertBadInput(readCpuProfileFile(invalid(file)), message);
     });
   }
 

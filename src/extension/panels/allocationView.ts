@@ -6,7 +6,6 @@
  */
 import * as vscode from 'vscode';
 import type { FileAllocationsDto } from '../../protocol/memoryViews';
-import type { FlameFrameDto } from '../../protocol/profileViews';
 import type { OpenedAllocations } from '../annotations/allocationAnnotations';
 import { MemoryWebview, type MemoryRequest } from './memoryWebview';
 
@@ -40,7 +39,7 @@ export class AllocationView implements vscode.Disposable {
       const functions = engine.allocationFunctionRows(opened.hotspots);
       const frame = engine.buildAllocationFlameTree(opened.model);
       functions.forEach((row) => this.channel.remember(row.location));
-      this.rememberFlame(frame);
+      this.channel.rememberFlame(frame);
       this.channel.post({ type: 'allocations/loaded', overview: engine.allocationOverview(opened.model, opened.title), flame: frame, functions });
       const byFile = new Map<string, FileAllocationsDto>();
       for (const fn of opened.hotspots.functions) {
@@ -63,7 +62,7 @@ export class AllocationView implements vscode.Disposable {
         const loaded = await this.loading;
         if (!loaded || message.nodeId >= loaded.opened.model.nodes.length) return;
         const frame = loaded.engine.buildAllocationFlameTree(loaded.opened.model, { rootNode: message.nodeId });
-        this.rememberFlame(frame);
+        this.channel.rememberFlame(frame);
         this.channel.post({ type: 'allocations/subtree', frame });
         return;
       }
@@ -71,15 +70,6 @@ export class AllocationView implements vscode.Disposable {
         const unhandled: never = message;
         return unhandled;
       }
-    }
-  }
-
-  private rememberFlame(frame: FlameFrameDto): void {
-    const stack = [frame];
-    while (stack.length > 0) {
-      const f = stack.pop()!;
-      this.channel.remember(f.location);
-      stack.push(...f.children);
     }
   }
 }

@@ -1,49 +1,40 @@
 /**
- * Binds a webview (a panel or a custom editor) to one open profile: serves the page under a
- * nonce CSP, validates every message from it, answers with data computed in the worker, and
- * queues posts until the page says `webview/ready`.
+ * Binds a webview (a panel or a custom editor) to one open profile: serves the profile page
+ * through `WebviewChannel` (nonce CSP, posts queued until `webview/ready`, only shown files
+ * opened), validates every message from it, and answers with data computed in the worker.
  */
-import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { OpenProfile } from '../../core/analysis/analysisClient';
 import { parseWebviewMessage, type HostMessage, type WebviewMessage } from '../../protocol/messages';
-import type { FlameFrameDto, SourceLocationDto, TimeRangeDto } from '../../protocol/profileViews';
-import { openSourceLine } from '../openLocation';
+import type { TimeRangeDto } from '../../protocol/profileViews';
+import { WebviewChannel, type PageRequest } from './webviewPage';
 
 export class ProfileView implements vscode.Disposable {
-  private ready = false;
-  private readonly queue: HostMessage[] = [];
+  private readonly channel: WebviewChannel<HostMessage, WebviewMessage>;
   private range: TimeRangeDto | null = null;
-  /** Files this view has shown; only these may be opened on the webview's request. */
-  private readonly knownFiles = new Set<string>();
-  private readonly disposables: vscode.Disposable[] = [];
 
   constructor(
     readonly panel: vscode.WebviewPanel,
     private readonly opening: Promise<OpenProfile>,
     extensionUri: vscode.Uri,
   ) {
-    const dist = vscode.Uri.joinPath(extensionUri, 'dist');
-    const media = vscode.Uri.joinPath(extensionUri, 'media', 'webview');
-    panel.webview.options = { enableScripts: true, localResourceRoots: [dist, media] };
-    panel.webview.html = pageHtml(panel.webview, dist, media);
-    this.disposables.push(
-      panel.webview.onDidReceiveMessage((raw) => {
-        const message = parseWebviewMessage(raw);
-        if (message) void this.handle(message).catch((error) => this.fail(error));
-      }),
-    );
+    this.channel = new WebviewChannel(panel, extensionUri, {
+      page: { script: 'webview.js', styles: ['panel.css'], title: 'FlameLens', loading: 'Reading the profile…' },
+      parse: parseWebviewMessage,
+      onRequest: (message) => this.handle(message),
+      failure: (message) => ({ type: 'profile/failed', message }),
+    });
     void this.load();
   }
 
   /** Puts a function into the search box (from a CodeLens). */
   search(query: string): void {
-    this.post({ type: 'view/search', query });
+    this.channel.post({ type: 'view/search', query });
     this.panel.reveal(undefined, true);
   }
 
   dispose(): void {
-    this.disposables.forEach((d) => d.dispose());
+    this.channel.dispose();
   }
 
   private profile!: OpenProfile;
@@ -51,10 +42,10 @@ export class ProfileView implements vscode.Disposable {
   private async load(): Promise<void> {
     try {
       this.profile = await this.opening;
-      this.post({ type: 'profile/loaded', overview: await this.profile.call('overview') });
+      this.channel.post({ type: 'profile/loaded', overview: await this.profile.call('overview') });
       await this.sendViews();
     } catch (error) {
-      this.fail(error);
+      this.channel.fail(error);
     }
   }
 
@@ -64,38 +55,31 @@ export class ProfileView implements vscode.Disposable {
       this.profile.call('treeChildren', this.range, 0),
       this.profile.call('functions', this.range),
     ]);
-    this.rememberFlame(flame);
-    [...roots, ...functions].forEach((row) => this.remember(row.location));
-    this.post({ type: 'views/data', range: this.range, flame, roots, functions });
+    this.channel.rememberFlame(flame);
+    [...roots, ...functions].forEach((row) => this.channel.remember(row.location));
+    this.channel.post({ type: 'views/data', range: this.range, flame, roots, functions });
   }
 
-  private async handle(message: WebviewMessage): Promise<void> {
-    if (message.type !== 'webview/ready') await this.opening;
+  private async handle(message: PageRequest<WebviewMessage>): Promise<void> {
+    await this.opening;
     switch (message.type) {
-      case 'webview/ready':
-        this.ready = true;
-        this.queue.splice(0).forEach((m) => void this.panel.webview.postMessage(m));
-        return;
-      case 'editor/openLocation':
-        if (this.knownFiles.has(message.file)) await openSourceLine(message.file, message.line, { beside: true });
-        return;
       case 'range/select':
         this.range = message.range;
         return this.sendViews();
       case 'flame/expand': {
         const frame = await this.profile.call('flame', this.range, message.nodeId);
-        this.rememberFlame(frame);
-        return this.post({ type: 'flame/subtree', frame });
+        this.channel.rememberFlame(frame);
+        return this.channel.post({ type: 'flame/subtree', frame });
       }
       case 'tree/expand': {
         const rows = await this.profile.call('treeChildren', this.range, message.nodeId);
-        rows.forEach((row) => this.remember(row.location));
-        return this.post({ type: 'tree/children', parentId: message.nodeId, rows });
+        rows.forEach((row) => this.channel.remember(row.location));
+        return this.channel.post({ type: 'tree/children', parentId: message.nodeId, rows });
       }
       case 'function/expand': {
         const relations = await this.profile.call('relations', this.range, message.key);
-        [...relations.callers, ...relations.callees].forEach((r) => this.remember(r.location));
-        return this.post({ type: 'function/relations', relations });
+        [...relations.callers, ...relations.callees].forEach((r) => this.channel.remember(r.location));
+        return this.channel.post({ type: 'function/relations', relations });
       }
       default: {
         const unhandled: never = message;
@@ -103,54 +87,4 @@ export class ProfileView implements vscode.Disposable {
       }
     }
   }
-
-  private post(message: HostMessage): void {
-    if (this.ready) void this.panel.webview.postMessage(message);
-    else this.queue.push(message);
-  }
-
-  private fail(error: unknown): void {
-    this.post({ type: 'profile/failed', message: error instanceof Error ? error.message : String(error) });
-  }
-
-  private remember(location: SourceLocationDto | undefined): void {
-    if (location) this.knownFiles.add(location.file);
-  }
-
-  private rememberFlame(frame: FlameFrameDto): void {
-    const stack = [frame];
-    while (stack.length > 0) {
-      const f = stack.pop()!;
-      const colon = f.location.lastIndexOf(':');
-      if (colon > 0) this.knownFiles.add(f.location.slice(0, colon));
-      stack.push(...f.children);
-    }
-  }
-}
-
-function pageHtml(webview: vscode.Webview, dist: vscode.Uri, media: vscode.Uri): string {
-  const nonce = randomBytes(16).toString('base64');
-  const script = webview.asWebviewUri(vscode.Uri.joinPath(dist, 'webview.js'));
-  const style = webview.asWebviewUri(vscode.Uri.joinPath(media, 'panel.css'));
-  const csp = [
-    "default-src 'none'",
-    `style-src ${webview.cspSource}`,
-    `script-src 'nonce-${nonce}'`,
-    `img-src ${webview.cspSource} data:`,
-    `font-src ${webview.cspSource}`,
-  ].join('; ');
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${style}">
-<title>FlameLens</title>
-</head>
-<body>
-<div id="app" aria-busy="true"><p class="loading">Reading the profile…</p></div>
-<script nonce="${nonce}" src="${script}"></script>
-</body>
-</html>`;
 }

@@ -3,38 +3,21 @@
  * checks the shape once, so the model can trust it; a bad file gets one sentence saying what
  * is wrong. Writing is atomic (a `.partial` file renamed on success).
  */
-import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import { badInput } from '../../errors';
+import { parseJson, readFileText, writeJsonFileAtomically, type JsonFileKind } from '../../files/jsonFile';
 import type { HeapProfileNode, SavedHeapProfile } from './savedHeapProfile';
+
+const kind: JsonFileKind = { what: 'an allocation profile', whole: 'the allocation profile' };
 
 /** Reads and validates an allocation profile file. */
 export async function readHeapProfileFile(file: string): Promise<SavedHeapProfile> {
-  let text: string;
-  try {
-    text = await fs.readFile(file, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw badInput(code === 'ENOENT' ? `${file} does not exist.` : `${file} could not be read (${code ?? (error as Error).message}).`, error);
-  }
-  return parseHeapProfile(text, path.basename(file));
+  return parseHeapProfile(await readFileText(file), path.basename(file));
 }
 
 /** Parses and validates the text of an allocation profile; `name` is used in messages. */
 export function parseHeapProfile(text: string, name: string): SavedHeapProfile {
-  if (text.trim().length === 0) throw badInput(`${name} is empty; it is not an allocation profile.`);
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    const looksCut = /^\s*[[{]/.test(text) && !/[}\]]\s*$/.test(text);
-    throw badInput(
-      looksCut
-        ? `${name} ends in the middle of the allocation profile (the file is truncated); record it again.`
-        : `${name} is not an allocation profile: it is not JSON.`,
-    );
-  }
-  return validateHeapProfile(value, name);
+  return validateHeapProfile(parseJson(text, name, kind), name);
 }
 
 function validateHeapProfile(value: unknown, name: string): SavedHeapProfile {
@@ -79,13 +62,5 @@ function validateHeapProfile(value: unknown, name: string): SavedHeapProfile {
 
 /** Writes an allocation profile atomically (temp file, then rename). */
 export async function writeHeapProfileFile(file: string, profile: SavedHeapProfile): Promise<void> {
-  await fs.mkdir(path.dirname(path.resolve(file)), { recursive: true });
-  const temporary = `${file}.${process.pid}.partial`;
-  try {
-    await fs.writeFile(temporary, JSON.stringify(profile));
-    await fs.rename(temporary, file);
-  } catch (error) {
-    await fs.rm(temporary, { force: true });
-    throw error;
-  }
+  await writeJsonFileAtomically(file, profile);
 }

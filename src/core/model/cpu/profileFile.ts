@@ -2,41 +2,21 @@
  * Reads and writes .cpuprofile files. Reading checks that the file is one, so every later step can trust
  * its shape. Bad files get one sentence that says what is wrong with them.
  */
-import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import { badInput } from '../../errors';
+import { parseJson, readFileText, writeJsonFileAtomically, type JsonFileKind } from '../../files/jsonFile';
 import type { SavedCpuProfile } from './savedProfile';
+
+const kind: JsonFileKind = { what: 'a CPU profile', whole: 'the profile' };
 
 /** Reads and validates a CPU profile file (Chrome DevTools, `node --cpu-prof`, js-debug or FlameLens). */
 export async function readCpuProfileFile(file: string): Promise<SavedCpuProfile> {
-  let text: string;
-  try {
-    text = await fs.readFile(file, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw badInput(
-      code === 'ENOENT' ? `${file} does not exist.` : `${file} could not be read (${code ?? (error as Error).message}).`,
-      error,
-    );
-  }
-  return parseCpuProfile(text, path.basename(file));
+  return parseCpuProfile(await readFileText(file), path.basename(file));
 }
 
 /** Parses and validates the text of a CPU profile; `name` is used in messages. */
 export function parseCpuProfile(text: string, name: string): SavedCpuProfile {
-  if (text.trim().length === 0) throw badInput(`${name} is empty; it is not a CPU profile.`);
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    const looksCut = /^\s*[[{]/.test(text) && !/[}\]]\s*$/.test(text);
-    throw badInput(
-      looksCut
-        ? `${name} ends in the middle of the profile (the file is truncated); record it again.`
-        : `${name} is not a CPU profile: it is not JSON.`,
-    );
-  }
-  return validateCpuProfile(value, name);
+  return validateCpuProfile(parseJson(text, name, kind), name);
 }
 
 function validateCpuProfile(value: unknown, name: string): SavedCpuProfile {
@@ -73,8 +53,5 @@ function validateCpuProfile(value: unknown, name: string): SavedCpuProfile {
 
 /** Writes a profile atomically (temp file, then rename): a crash never leaves half a file. */
 export async function writeCpuProfileFile(file: string, profile: SavedCpuProfile): Promise<void> {
-  await fs.mkdir(path.dirname(path.resolve(file)), { recursive: true });
-  const temporary = `${file}.${process.pid}.partial`;
-  await fs.writeFile(temporary, JSON.stringify(profile));
-  await fs.rename(temporary, file);
+  await writeJsonFileAtomically(file, profile);
 }

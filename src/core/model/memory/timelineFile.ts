@@ -3,41 +3,24 @@
  * the leak trend can trust it; a bad file gets one sentence saying what is wrong with it.
  * Writing is atomic (a `.partial` file renamed on success): a crash never leaves half a file.
  */
-import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import { badInput } from '../../errors';
+import { parseJson, readFileText, writeJsonFileAtomically, type JsonFileKind } from '../../files/jsonFile';
 import { memoryTimelineVersion, type GcKind, type MemoryTimeline, type SavedMemoryTimeline } from './savedTimeline';
+
+const kind: JsonFileKind = { what: 'a FlameLens memory timeline', whole: 'the timeline' };
 
 const gcKinds: readonly GcKind[] = ['minor', 'major', 'incremental', 'weakcb', 'other'];
 const sampleFields = ['t', 'rss', 'heapTotal', 'heapUsed', 'external', 'arrayBuffers'] as const;
 
 /** Reads and validates a memory timeline file. */
 export async function readMemoryTimelineFile(file: string): Promise<SavedMemoryTimeline> {
-  let text: string;
-  try {
-    text = await fs.readFile(file, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw badInput(code === 'ENOENT' ? `${file} does not exist.` : `${file} could not be read (${code ?? (error as Error).message}).`, error);
-  }
-  return parseMemoryTimeline(text, path.basename(file));
+  return parseMemoryTimeline(await readFileText(file), path.basename(file));
 }
 
 /** Parses and validates the text of a memory timeline; `name` is used in messages. */
 export function parseMemoryTimeline(text: string, name: string): SavedMemoryTimeline {
-  if (text.trim().length === 0) throw badInput(`${name} is empty; it is not a FlameLens memory timeline.`);
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    const looksCut = /^\s*[[{]/.test(text) && !/[}\]]\s*$/.test(text);
-    throw badInput(
-      looksCut
-        ? `${name} ends in the middle of the timeline (the file is truncated); record it again.`
-        : `${name} is not a FlameLens memory timeline: it is not JSON.`,
-    );
-  }
-  return validateMemoryTimeline(value, name);
+  return validateMemoryTimeline(parseJson(text, name, kind), name);
 }
 
 function validateMemoryTimeline(value: unknown, name: string): SavedMemoryTimeline {
@@ -76,15 +59,7 @@ function validateMemoryTimeline(value: unknown, name: string): SavedMemoryTimeli
 /** Writes a timeline atomically (temp file, then rename). */
 export async function writeMemoryTimelineFile(file: string, timeline: MemoryTimeline): Promise<void> {
   const saved: SavedMemoryTimeline = { version: memoryTimelineVersion, ...timeline };
-  await fs.mkdir(path.dirname(path.resolve(file)), { recursive: true });
-  const temporary = `${file}.${process.pid}.partial`;
-  try {
-    await fs.writeFile(temporary, JSON.stringify(saved));
-    await fs.rename(temporary, file);
-  } catch (error) {
-    await fs.rm(temporary, { force: true });
-    throw error;
-  }
+  await writeJsonFileAtomically(file, saved);
 }
 
 function isNumber(value: unknown): value is number {
