@@ -38,7 +38,8 @@ describe('memory views', function () {
 
   before(async () => {
     await closeAllEditors();
-    target = await startTarget(leakyServer);
+    // Full GCs every second (see the fixture), so the leak trend does not hang on V8's timing.
+    target = await startTarget(leakyServer, ['--expose-gc']);
     const port = portFrom(target.readyLine);
     const api = await flameLens();
     const recording = api.profile({ pid: target.pid }, { durationMs: 0, memory: true, allocations: true });
