@@ -31,7 +31,9 @@ const collectorGone = `typeof globalThis[Symbol.for('flamelens.memory')]`;
  * CLI runs the program with inherited stdio, so "ready <port>" arrives on the CLI's stdout.
  */
 async function recordUnderLoad(server: string, flags: string[], load = { batches: 10, ordersPerBatch: 500, recordsPerOrder: 50, pauseMs: 300 }): Promise<CliResult> {
-  const run = startCli(['record', ...flags, '--', 'node', server]);
+  // --expose-gc: the fixtures then run a full GC every second, so the heap after GC is sampled
+  // at a steady pace whatever the machine's load.
+  const run = startCli(['record', ...flags, '--', 'node', '--expose-gc', server]);
   let stdout = '';
   const port = await new Promise<number>((resolve, reject) => {
     run.child.stdout!.on('data', (chunk) => {
@@ -41,7 +43,10 @@ async function recordUnderLoad(server: string, flags: string[], load = { batches
     void run.done.then((r) => reject(new Error(`the CLI ended before the server was ready (${r.code}): ${r.stderr}`)));
   });
   await run.waitForStderr(/press Ctrl\+C to stop/);
-  for (let batch = 0; batch < load.batches; batch++) {
+  // At least the fixed work, and at least 8 s: a fast machine gets through the work in under the
+  // 5 s the leak trend needs to say anything.
+  const started = Date.now();
+  for (let batch = 0; batch < load.batches || Date.now() - started < 8000; batch++) {
     await sendOrders(port, load.ordersPerBatch, load.recordsPerOrder, 4);
     await new Promise((resolve) => setTimeout(resolve, load.pauseMs));
   }
