@@ -18,10 +18,23 @@ const timelinePage = '#app[data-page="timeline"]';
 const allocationPage = '#app[data-page="allocations"]';
 const docsImages = path.join(fixtureApps, '..', '..', '..', 'docs', 'images');
 
-/** Sends orders until `ms` have passed (full GCs need a few seconds of steady allocation). */
-async function loadFor(port: number, ms: number): Promise<void> {
-  const until = Date.now() + ms;
-  while (Date.now() < until) await sendOrders(port, 150, 50);
+/**
+ * Sends orders for at least `ms`, and on until the returned function is called: the load must
+ * last until the recording stops, or the end of the timeline is flat and no leak is "still growing".
+ */
+function keepLoading(port: number, ms: number): { minimum: Promise<void>; stop(): Promise<void> } {
+  let stopped = false;
+  const running = (async () => {
+    while (!stopped) await sendOrders(port, 150, 50);
+  })();
+  const minimum = new Promise<void>((resolve) => setTimeout(resolve, ms));
+  return {
+    minimum,
+    async stop() {
+      stopped = true;
+      await running;
+    },
+  };
 }
 
 function openTabsOf(viewType: string): vscode.TabInputCustom[] {
@@ -43,7 +56,7 @@ describe('memory views', function () {
     const port = portFrom(target.readyLine);
     const api = await flameLens();
     const recording = api.profile({ pid: target.pid }, { durationMs: 0, memory: true, allocations: true });
-    const load = loadFor(port, 12_000);
+    const load = keepLoading(port, 12_000);
     if (bridgeAvailable()) {
       // The live panel: its sample count grows while the recording runs.
       const selector = `${timelinePage}[data-live="true"] path.series-heapUsed`;
@@ -53,13 +66,14 @@ describe('memory views', function () {
         live.samples.push(count);
         await new Promise((resolve) => setTimeout(resolve, 1500));
       }
-      await load;
+      await load.minimum;
       live.banner = (await waitForWebview(`${timelinePage}[data-live="true"] .leak-banner`)).texts[0];
       await screenshotPage(path.join(screenshotDir, 'memory-live.png'));
     }
-    await load;
+    await load.minimum;
     await vscode.commands.executeCommand('flamelens.stopProfiling');
     files = await recording;
+    await load.stop();
   });
   after(async () => {
     target?.kill();
@@ -103,6 +117,8 @@ describe('memory views', function () {
   });
 
   it('opens the allocation profile with the leaking code among the top allocators', async function () {
+    // Fresh and in front: the recording opened it already, possibly in a background group.
+    await closeAllEditors();
     await vscode.commands.executeCommand('vscode.openWith', vscode.Uri.file(files.allocationsFile!), 'flamelens.heapProfile');
     if (!bridgeAvailable()) return;
     const rows = await waitForWebview(`${allocationPage} .alloc-row[data-name]`, 30_000, {});
