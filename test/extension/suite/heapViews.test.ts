@@ -79,7 +79,7 @@ describe('heap views', function () {
     });
 
     it('sorts by a column header, and again the other way', async function () {
-      if (!bridgeAvailable()) this.skip();
+      if (!bridgeAvailable()) this.skip(); // webviews are only reachable through the offline launcher
       const counts = async () => (await queryWebview('.ctor .num:nth-child(4)')).texts.map(numberOf);
       await clickInWebview('.ctor-table button.sort:has-text("Count")');
       const descending = await counts();
@@ -94,7 +94,7 @@ describe('heap views', function () {
     });
 
     it('filters constructors by a part of their name', async function () {
-      if (!bridgeAvailable()) this.skip();
+      if (!bridgeAvailable()) this.skip(); // webviews are only reachable through the offline launcher
       await clickInWebview('input.filter');
       await typeInWorkbench('auditrec');
       const names = await eventually(async () => {
@@ -107,7 +107,7 @@ describe('heap views', function () {
     });
 
     it('expands a constructor (keyboard) into its objects, 50 at a time', async function () {
-      if (!bridgeAvailable()) this.skip();
+      if (!bridgeAvailable()) this.skip(); // webviews are only reachable through the offline launcher
       await pressInWebview('ArrowRight', { selector: auditRow });
       const objects = await waitForWebview('.instance .name', 30_000);
       assert.equal(objects.count, 50);
@@ -119,7 +119,7 @@ describe('heap views', function () {
     });
 
     it('shows what keeps a chosen object alive: auditTrail', async function () {
-      if (!bridgeAvailable()) this.skip();
+      if (!bridgeAvailable()) this.skip(); // webviews are only reachable through the offline launcher
       await pressInWebview('Enter', { selector: '.instance' });
       const vias = await waitForWebview('.retainer-path .step .via', 30_000);
       assert.ok(vias.texts.includes('auditTrail'), `retainer path: ${vias.texts.join(' ← ')}`);
@@ -128,7 +128,7 @@ describe('heap views', function () {
     });
 
     it('opens the source of a retainer step from its link', async function () {
-      if (!bridgeAvailable()) this.skip();
+      if (!bridgeAvailable()) this.skip(); // webviews are only reachable through the offline launcher
       await clickInWebview('.retainer-path .step button.link');
       const editor = await eventually(
         () => vscode.window.visibleTextEditors.find((e) => e.document.uri.fsPath === leakyServer),
@@ -179,7 +179,7 @@ describe('heap views', function () {
     });
 
     it('shows the leak in the page: headline, first growth row and its retainer path', async function () {
-      if (!bridgeAvailable()) this.skip();
+      if (!bridgeAvailable()) this.skip(); // webviews are only reachable through the offline launcher
       const headline = await waitForWebview('.headline-text', 30_000);
       assert.match(headline.texts[0], /^[\d,]+ AuditRecord objects holding [\d.]+ (KiB|MiB) are still alive — held by auditTrail in closure scope/);
       const first = await queryWebview('.growth-table .growth .name');
@@ -194,7 +194,7 @@ describe('heap views', function () {
     });
 
     it('lists the plain per-constructor deltas, sortable', async function () {
-      if (!bridgeAvailable()) this.skip();
+      if (!bridgeAvailable()) this.skip(); // webviews are only reachable through the offline launcher
       const rows = await queryWebview('.delta-table .delta .name');
       assert.ok(rows.texts.includes('AuditRecord'));
       await clickInWebview('.delta-table button.sort:has-text("Deleted")');
@@ -204,7 +204,7 @@ describe('heap views', function () {
     });
 
     it('looks right in dark and light themes (screenshots)', async function () {
-      if (!bridgeAvailable()) this.skip();
+      if (!bridgeAvailable()) this.skip(); // webviews are only reachable through the offline launcher
       fs.mkdirSync(imagesDir, { recursive: true });
       for (const [theme, name] of [
         ['Default Dark Modern', 'heap-comparison.png'],
