@@ -4,6 +4,7 @@
  * `minFraction` of the whole is dropped with its subtree (its bytes still count in its parent's
  * width) and counted in the parent's `hidden`; zooming asks for that subtree.
  */
+import { buildVisibleSubtree } from '../flame/visibleSubtree';
 import type { FlameFrameDto } from '../../../protocol/profileViews';
 import { placeOf, type AllocationModel } from './allocationModel';
 
@@ -19,25 +20,10 @@ export function buildAllocationFlameTree(model: AllocationModel, options: Alloca
   const rootNode = options.rootNode ?? 0;
   const total = model.totalBytes;
   const threshold = total[rootNode] * (options.minFraction ?? 1 / 800);
-  const frames = new Map<number, FlameFrameDto & { hidden: number }>();
-  // Depth-first order keeps a subtree contiguous: it ends at the first node whose parent is outside it.
-  const inSubtree = new Uint8Array(model.nodes.length);
-  inSubtree[rootNode] = 1;
-  for (let index = rootNode; index < model.nodes.length; index++) {
-    const node = model.nodes[index];
-    if (index !== rootNode) {
-      if (!inSubtree[node.parent]) break;
-      inSubtree[index] = 1;
-    }
-    const parent = index === rootNode ? undefined : frames.get(node.parent);
-    if (index !== rootNode && !parent) continue; // an ancestor was too narrow
-    if (index !== rootNode && (total[index] < threshold || total[index] === 0)) {
-      if (total[index] > 0) parent!.hidden++;
-      continue;
-    }
-    const location = model.locations[node.location];
+  return buildVisibleSubtree(model.nodes, total, rootNode, threshold, (index) => {
+    const location = model.locations[model.nodes[index].location];
     const place = placeOf(location);
-    const frame = {
+    return {
       id: index,
       name: index === 0 ? 'all' : location.functionName,
       value: Math.round(total[index]),
@@ -47,8 +33,5 @@ export function buildAllocationFlameTree(model: AllocationModel, options: Alloca
       children: [] as FlameFrameDto[],
       hidden: 0,
     };
-    frames.set(index, frame);
-    parent?.children.push(frame);
-  }
-  return frames.get(rootNode)!;
+  });
 }

@@ -3,6 +3,7 @@
  * narrower than `minFraction` of the whole is dropped with its subtree (its time still
  * counts in its parent's width). 300k-node profiles become a few thousand frames.
  */
+import { buildVisibleSubtree } from './visibleSubtree';
 import type { Category } from '../cpu/categories';
 import { selfTimesUs, totalTimesUs, type CpuModel, type TimeRange } from '../cpu/cpuModel';
 import { displayPath, type Hotspots } from '../cpu/hotspots';
@@ -43,23 +44,8 @@ export function buildFlameTree(model: CpuModel, options: FlameTreeOptions = {}):
   const total = options.times?.total ?? totalTimesUs(model, self);
   const rootNode = options.rootNode ?? 0;
   const threshold = total[rootNode] * (options.minFraction ?? 1 / 4000);
-  const frames = new Map<number, FlameFrame>();
-  // Depth-first order keeps a subtree contiguous: it ends at the first node whose parent is outside.
-  const inSubtree = new Uint8Array(model.nodes.length);
-  inSubtree[rootNode] = 1;
-  for (let index = rootNode; index < model.nodes.length; index++) {
-    const node = model.nodes[index];
-    if (index !== rootNode) {
-      if (!inSubtree[node.parent]) break;
-      inSubtree[index] = 1;
-    }
-    const parent = index === rootNode ? undefined : frames.get(node.parent);
-    if (index !== rootNode && !parent) continue; // an ancestor was too narrow
-    if (index !== rootNode && (total[index] < threshold || total[index] === 0)) {
-      if (total[index] > 0) parent!.hidden++;
-      continue;
-    }
-    const location = model.locations[node.location];
+  return buildVisibleSubtree(model.nodes, total, rootNode, threshold, (index) => {
+    const location = model.locations[model.nodes[index].location];
     const place = location.original ?? (location.url ? { file: displayPath(location.url), line: location.line } : undefined);
     const frame: FlameFrame = {
       id: index,
@@ -71,11 +57,9 @@ export function buildFlameTree(model: CpuModel, options: FlameTreeOptions = {}):
       children: [],
       hidden: 0,
     };
-    frames.set(index, frame);
-    parent?.children.push(frame);
     if (options.hotspots) addInlinedFrames(frame, index, options.hotspots, threshold);
-  }
-  return frames.get(rootNode)!;
+    return frame;
+  });
 }
 
 /** Children for the functions inlined into a node, taking their time out of its self time. */
