@@ -122,10 +122,14 @@ export class ProfileAnalysis {
     const callees = new Map<string, number>();
     const add = (into: Map<string, number>, k: string, us: number) => into.set(k, (into.get(k) ?? 0) + us);
     this.model.nodes.forEach((node, index) => {
-      // Time this function ran inlined in another node: that node's function called it.
-      const inlinedHere = hotspots.inlinedByNode.get(index);
-      if (owner[index] !== key && inlinedHere?.has(key)) add(callers, owner[index], inlinedHere.get(key)!);
-      if (owner[index] === key && inlinedHere) for (const [callee, us] of inlinedHere) add(callees, callee, us);
+      // Time run inlined in this node: each function of a chain was called by the one before it.
+      for (const { chain, us } of hotspots.inlinedByNode.get(index) ?? []) {
+        const at = chain.indexOf(key);
+        const callerOf = (i: number) => (i === 0 ? owner[index] : chain[i - 1]);
+        if (at >= 0 && callerOf(at) !== key) add(callers, callerOf(at), us);
+        if (owner[index] === key && chain[0] !== key) add(callees, chain[0], us);
+        else if (at >= 0 && at + 1 < chain.length) add(callees, chain[at + 1], us);
+      }
       if (owner[index] !== key || total[index] === 0 || this.hasAncestorIn(index, key, owner)) return;
       if (node.parent > 0) add(callers, owner[node.parent], total[index]);
       for (const child of node.children) if (owner[child] !== key && total[child] > 0) add(callees, owner[child], total[child]);

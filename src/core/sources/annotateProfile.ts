@@ -7,7 +7,6 @@
 import * as path from 'node:path';
 import type {
   CallFrame,
-  FunctionRange,
   LineOrigin,
   ProfileNode,
   SavedCpuProfile,
@@ -15,8 +14,9 @@ import type {
   SourceLocation,
   VsCodeAnnotations,
 } from '../model/cpu/savedProfile';
-import { functionRangesOf } from './functionRanges';
 import { scriptPath, type ScriptSourceReader } from './scriptSources';
+import { scriptStructureOf, type ScriptStructure } from './scriptStructure';
+import { importedSpecifiers, resolveCalls, resolveModuleUrl } from './staticCalls';
 import { SourceMapResolver, type ScriptSourceMap } from './sourceMaps';
 
 export interface AnnotateOptions {
@@ -26,8 +26,12 @@ export interface AnnotateOptions {
 
 interface ScriptInfo {
   readonly map?: ScriptSourceMap;
-  readonly functions?: FunctionRange[];
+  readonly structure?: ScriptStructure;
 }
+
+/** How many import hops from a sampled script to follow, and how many scripts to read at most. */
+const importDepth = 3;
+const maxScripts = 300;
 
 /** Returns the profile with `$vscode` and `$flamelens` filled in (kept when already there). */
 export async function annotateProfile(
@@ -38,76 +42,102 @@ export async function annotateProfile(
   if (profile.$flamelens && profile.$vscode) return profile;
   const resolver = new SourceMapResolver({ readFile: reader.readFile });
   const scripts = new Map<string, Promise<ScriptInfo>>();
-  const scriptInfo = (frame: CallFrame) => {
-    let info = scripts.get(frame.url);
+  const scriptInfo = (url: string, scriptId?: string) => {
+    let info = scripts.get(url);
     if (!info) {
-      info = loadScript(frame, reader, resolver);
-      scripts.set(frame.url, info);
+      info = loadScript(url, scriptId, reader, resolver);
+      scripts.set(url, info);
     }
     return info;
   };
 
-  const withLocations = profile.$vscode ? profile : await vscodeLocations(profile, scriptInfo, options.rootPath);
+  const withLocations = profile.$vscode ? profile : await vscodeLocations(profile, (frame) => scriptInfo(frame.url, String(frame.scriptId)), options.rootPath);
   if (profile.$flamelens) return withLocations;
-  const sampledScripts = sampledLinesByScript(profile);
-  const annotated: ScriptAnnotations[] = [];
-  for (const [url, { frame, lines }] of sampledScripts) {
-    const { map, functions } = await scriptInfo(frame);
-    if (!functions && !map) continue;
-    for (const range of functions ?? []) lines.add(range[0]);
+  return { ...withLocations, $flamelens: { version: 1, scripts: await scriptAnnotations(profile, scriptInfo) } };
+}
+
+/**
+ * The scripts with samples and those they import (a few hops: V8 may have inlined their
+ * functions without a node of their own), each with its functions, what they call, and
+ * the original lines of every line that has ticks anywhere in the profile.
+ */
+async function scriptAnnotations(profile: SavedCpuProfile, scriptInfo: (url: string, scriptId?: string) => Promise<ScriptInfo>): Promise<ScriptAnnotations[]> {
+  const tickLines = new Set<number>();
+  const queue: Array<{ url: string; scriptId?: string; depth: number }> = [];
+  const queued = new Set<string>();
+  for (const node of profile.nodes) {
+    if (!node.hitCount && !node.positionTicks?.length) continue;
+    for (const tick of node.positionTicks ?? []) tickLines.add(tick.line);
+    const { url, scriptId } = node.callFrame;
+    if (scriptPath(url) && !queued.has(url)) queue.push({ url, scriptId: String(scriptId), depth: 0 });
+    queued.add(url);
+  }
+  const moduleUrls = new Map<string, string | undefined>();
+  const moduleUrl = (specifier: string, fromUrl: string) => {
+    const key = `${fromUrl}\u0000${specifier}`;
+    if (!moduleUrls.has(key)) moduleUrls.set(key, resolveModuleUrl(specifier, fromUrl));
+    return moduleUrls.get(key);
+  };
+
+  const loaded: Array<{ url: string; info: ScriptInfo }> = [];
+  for (let next = 0; next < queue.length; next++) {
+    const { url, scriptId, depth } = queue[next];
+    const info = await scriptInfo(url, scriptId);
+    if (!info.structure && !info.map) continue;
+    loaded.push({ url, info });
+    if (!info.structure || depth >= importDepth) continue;
+    for (const specifier of importedSpecifiers(info.structure)) {
+      const imported = moduleUrl(specifier, url);
+      if (imported && !queued.has(imported) && queued.size < maxScripts) queue.push({ url: imported, depth: depth + 1 });
+      if (imported) queued.add(imported);
+    }
+  }
+
+  const calls = resolveCalls(
+    loaded.map(({ url, info }) => ({ url, structure: info.structure ?? emptyStructure })),
+    moduleUrl,
+  );
+  return loaded.map(({ url, info: { map, structure } }, index) => {
+    const functions = structure?.functions ?? [];
+    const lastLine = functions[0]?.[2] ?? Infinity;
+    const lines = new Set([...tickLines].filter((line) => line <= lastLine));
+    for (const range of functions) lines.add(range[0]);
     const origins: LineOrigin[] = [];
     for (const line of [...lines].sort((a, b) => a - b)) {
       const original = map?.originalLine(line);
       if (original) origins.push([line, original.file, original.line]);
     }
-    annotated.push({ url, functions: functions ?? [], lines: origins });
-  }
-  return { ...withLocations, $flamelens: { version: 1, scripts: annotated } };
+    return {
+      url,
+      functions,
+      lines: origins,
+      ...(structure ? { starts: structure.starts, codeLines: structure.codeLines, calls: calls[index] } : {}),
+      ...(map && structure ? { origins: functionOrigins(map, structure) } : {}),
+    };
+  });
 }
 
-/**
- * The generated lines with samples, by script. A node's tick lines are also listed under the
- * scripts of the functions it calls (a few levels down): when V8 inlines a function from
- * another script, the ticks carry that script's line numbers (see lineAttribution.ts).
- */
-function sampledLinesByScript(profile: SavedCpuProfile): Map<string, { frame: CallFrame; lines: Set<number> }> {
-  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
-  const scripts = new Map<string, { frame: CallFrame; lines: Set<number> }>();
-  const addLines = (node: ProfileNode, lines: readonly number[]) => {
-    if (!scriptPath(node.callFrame.url)) return;
-    const entry = scripts.get(node.callFrame.url) ?? { frame: node.callFrame, lines: new Set<number>() };
-    for (const line of lines) entry.lines.add(line);
-    scripts.set(node.callFrame.url, entry);
-  };
-  for (const node of profile.nodes) {
-    if (!node.hitCount && !node.positionTicks?.length) continue;
-    const lines = (node.positionTicks ?? []).map((tick) => tick.line);
-    addLines(node, lines);
-    let level = node.children ?? [];
-    for (let depth = 0; depth < 3 && level.length > 0 && lines.length > 0; depth++) {
-      const next: number[] = [];
-      for (const id of level) {
-        const child = byId.get(id);
-        if (!child) continue;
-        if (child.callFrame.url !== node.callFrame.url) addLines(child, lines);
-        next.push(...(child.children ?? []));
-      }
-      level = next;
-    }
-  }
-  return scripts;
+/** Where each function starts in the original source, by its exact generated position (minified code puts many on one line). */
+function functionOrigins(map: ScriptSourceMap, structure: ScriptStructure): Array<readonly [string, number] | null> {
+  return structure.functions.map((range, index) => {
+    const [line, column] = index === 0 ? [range[0], range[1]] : [structure.starts[index * 2], structure.starts[index * 2 + 1]];
+    const found = map.originalPosition(line, column) ?? map.firstMappedLineFrom(line, 5);
+    return found ? ([found.file, found.line] as const) : null;
+  });
 }
+
+const emptyStructure: ScriptStructure = { functions: [], starts: [], codeLines: [], callSites: [], bindings: new Map() };
 
 function withColumn(line: { file: string; line: number } | undefined) {
   return line && { ...line, column: 1 };
 }
 
-async function loadScript(frame: CallFrame, reader: ScriptSourceReader, resolver: SourceMapResolver): Promise<ScriptInfo> {
-  if (!scriptPath(frame.url)) return {}; // node: internals, eval code and natives stay as they are.
-  const source = await reader.script(frame.url, String(frame.scriptId));
-  const map = await resolver.mapFor(frame.url, source?.sourceMapURL, source?.text);
-  const functions = source?.text !== undefined ? functionRangesOf(source.text) : undefined;
-  return { map, functions };
+async function loadScript(url: string, scriptId: string | undefined, reader: ScriptSourceReader, resolver: SourceMapResolver): Promise<ScriptInfo> {
+  if (!scriptPath(url)) return {}; // node: internals, eval code and natives stay as they are.
+  const source = await reader.script(url, scriptId);
+  const map = await resolver.mapFor(url, source?.sourceMapURL, source?.text);
+  const structure = source?.text !== undefined ? scriptStructureOf(source.text) : undefined;
+  return { map, structure };
 }
 
 /** The js-debug `$vscode` block: each distinct call frame's original location; nodes point at it. */

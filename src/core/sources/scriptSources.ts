@@ -15,8 +15,11 @@ export interface ScriptSource {
 }
 
 export interface ScriptSourceReader {
-  /** A script's text and declared map; undefined when neither can be had. */
-  script(url: string, scriptId: string): Promise<ScriptSource | undefined>;
+  /**
+   * A script's text and declared map; undefined when neither can be had. Without a script
+   * id (a module found through an import, not in the profile) the URL alone identifies it.
+   */
+  script(url: string, scriptId?: string): Promise<ScriptSource | undefined>;
   /** Reads a file by absolute path (source map files). */
   readFile(file: string): Promise<string | undefined>;
 }
@@ -38,12 +41,20 @@ export function liveScriptSources(capture: CpuCaptureResult): ScriptSourceReader
   const disk = diskScriptSources();
   return {
     async script(url, scriptId) {
-      const declared = capture.scripts.get(scriptId)?.sourceMapURL;
-      const text = (await capture.readScriptSource(scriptId)) ?? (await disk.script(url, scriptId))?.text;
-      return { text, sourceMapURL: declared };
+      const id = scriptId ?? scriptIdOf(capture, url);
+      const declared = id === undefined ? undefined : capture.scripts.get(id)?.sourceMapURL;
+      const text = (id === undefined ? undefined : await capture.readScriptSource(id)) ?? (await disk.script(url))?.text;
+      return text === undefined && declared === undefined ? undefined : { text, sourceMapURL: declared };
     },
     readFile: readFileIfExists,
   };
+}
+
+/** The id of the script the target loaded from `url` (the latest, if it was loaded twice). */
+function scriptIdOf(capture: CpuCaptureResult, url: string): string | undefined {
+  let found: string | undefined;
+  for (const script of capture.scripts.values()) if (script.url === url) found = script.scriptId;
+  return found;
 }
 
 /** The file path of a script URL (file:// or an absolute path), if it is a file. */

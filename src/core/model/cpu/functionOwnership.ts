@@ -1,18 +1,51 @@
 /**
- * Which function of one script a line or position belongs to, from the function ranges
- * saved with a profile (see lineAttribution.ts for how this makes time inlining-aware).
+ * One script's functions as saved with a profile (see savedProfile.ts): which function V8
+ * means by a position, which lines hold a function's own code, and what it calls. The
+ * evidence lineAttribution.ts weighs; every lookup is memoized per script.
  */
 import type { FunctionRange, ScriptAnnotations } from './savedProfile';
 
 const [START_LINE, START_COLUMN, END_LINE, END_COLUMN, PARENT] = [0, 1, 2, 3, 4] as const;
 
-export class ScriptFunctions {
-  private readonly lineOwners = new Map<number, number>();
+export interface StaticCall {
+  /** 1-based line of the call site in this script. */
+  readonly line: number;
+  /** Index of the callee's script in the profile's annotations. */
+  readonly script: number;
+  readonly fn: number;
+}
 
-  constructor(readonly script: ScriptAnnotations) {}
+export class ScriptFunctions {
+  private readonly byStart = new Map<string, number>();
+  private readonly codeLineSets = new Map<number, ReadonlySet<number>>();
+  private readonly callLists = new Map<number, StaticCall[]>();
+  private startsPerLine: Map<number, number> | undefined;
+
+  constructor(readonly script: ScriptAnnotations) {
+    const starts = script.starts ?? [];
+    for (let fn = 0; fn * 2 + 1 < starts.length; fn++) {
+      const at = `${starts[fn * 2]}:${starts[fn * 2 + 1]}`;
+      // The top level and a function starting at 1:1 share a position: the top level keeps it.
+      if (!this.byStart.has(at)) this.byStart.set(at, fn);
+    }
+  }
 
   get functions(): readonly FunctionRange[] {
     return this.script.functions;
+  }
+
+  /** True when the saved profile knows what this script's functions call. */
+  get hasCalls(): boolean {
+    return this.script.calls !== undefined;
+  }
+
+  /**
+   * The function V8 means by a call frame's position (1-based): the one starting exactly
+   * there (V8 names a function by its parameter list, so `function f(` on line 1 is not the
+   * module around it), else the innermost one containing it; -1 if none.
+   */
+  functionNamedAt(line: number, column: number): number {
+    return this.byStart.get(`${line}:${column}`) ?? this.functionAt(line, column);
   }
 
   /** The innermost function containing a position (1-based line and column); -1 if none. */
@@ -25,43 +58,55 @@ export class ScriptFunctions {
   }
 
   /**
-   * The function a sampled line of `ownFunction`'s node belongs to. Lines inside the node's
-   * own function stay with it, except lines deeper than the first line of a nested function
-   * (its body, inlined). Lines outside the node's own function belong to whoever contains them.
+   * True when `fn` has code of its own on `line`. Without saved code lines: when the line
+   * is in its range and not past the first line of a function nested in it.
    */
-  ownerOfLine(line: number, ownFunction: number): number {
-    const innermost = this.innermostContainingLine(line);
-    if (ownFunction < 0 || innermost < 0) return innermost < 0 ? ownFunction : innermost;
-    const own = this.script.functions[ownFunction];
-    if (line < own[START_LINE] || line > own[END_LINE]) return innermost;
-    // Walk out from the innermost function to the node's own; a nested function owns the
-    // line only past its first line (the first line also holds the code that defines it).
-    // Compacted code puts many unrelated functions on one line: only the node's own nested
-    // functions can take a line from it.
-    for (let f = innermost; f !== ownFunction && f >= 0; f = this.script.functions[f][PARENT]) {
-      if (line > this.script.functions[f][START_LINE] && isInside(this.script.functions, f, ownFunction)) return f;
-    }
-    return ownFunction;
+  hasCode(fn: number, line: number): boolean {
+    let set = this.codeLineSets.get(fn);
+    if (!set) this.codeLineSets.set(fn, (set = new Set(this.script.codeLines?.[fn] ?? this.linesInRange(fn))));
+    return set.has(line);
   }
 
-  /** True when function `fn` spans `line`. */
-  containsLine(fn: number, line: number): boolean {
-    const range = this.script.functions[fn];
-    return line >= range[START_LINE] && line <= range[END_LINE];
+  private linesInRange(fn: number): number[] {
+    const ranges = this.script.functions;
+    const range = ranges[fn];
+    if (!range) return [];
+    const lines = new Set<number>();
+    // A function's first line also holds the code that defines it: it is the function's own only when it is all there is.
+    const first = range[START_LINE] === range[END_LINE] || range[PARENT] < 0 ? range[START_LINE] : range[START_LINE] + 1;
+    for (let line = first; line <= range[END_LINE]; line++) lines.add(line);
+    ranges.forEach((inner, index) => {
+      if (!isInside(ranges, index, fn)) return;
+      for (let line = inner[START_LINE] + 1; line <= inner[END_LINE]; line++) lines.delete(line);
+    });
+    return [...lines];
   }
 
-  private innermostContainingLine(line: number): number {
-    let owner = this.lineOwners.get(line);
-    if (owner === undefined) {
-      owner = -1;
-      this.script.functions.forEach((range, index) => {
-        if (line >= range[START_LINE] && line <= range[END_LINE] && (owner === -1 || isInside(this.script.functions, index, owner!))) {
-          owner = index;
-        }
-      });
-      this.lineOwners.set(line, owner);
+  /** The calls `fn` makes that the source resolves (none when not saved). */
+  callsOf(fn: number): readonly StaticCall[] {
+    let calls = this.callLists.get(fn);
+    if (!calls) {
+      calls = [];
+      const flat = this.script.calls?.[fn] ?? [];
+      for (let i = 0; i + 2 < flat.length; i += 3) calls.push({ line: flat[i], script: flat[i + 1], fn: flat[i + 2] });
+      this.callLists.set(fn, calls);
     }
-    return owner;
+    return calls;
+  }
+
+  /** Where function `fn` starts in the original source, when a source map told. */
+  originOf(fn: number): { file: string; line: number } | undefined {
+    const origin = this.script.origins?.[fn];
+    return origin ? { file: origin[0], line: origin[1] } : undefined;
+  }
+
+  /** True when more than one function starts on generated line `line` (compacted or minified code). */
+  isCompacted(line: number): boolean {
+    if (!this.startsPerLine) {
+      this.startsPerLine = new Map();
+      for (const range of this.script.functions) this.startsPerLine.set(range[START_LINE], (this.startsPerLine.get(range[START_LINE]) ?? 0) + 1);
+    }
+    return (this.startsPerLine.get(line) ?? 0) > 1;
   }
 }
 

@@ -10,7 +10,7 @@
 import { fileURLToPath } from 'node:url';
 import { categorize, type Category } from './categories';
 import { selfTimesUs, totalTimesUs, type CodeLocation, type CpuModel, type TimeRange } from './cpuModel';
-import { LineAttribution } from './lineAttribution';
+import { key as functionKey, LineAttribution, type FunctionId } from './lineAttribution';
 
 export interface HotFunction {
   /** Identifies the function within this profile (for callers/callees lookups). */
@@ -45,8 +45,17 @@ export interface Hotspots {
   readonly byCategory: Readonly<Record<Category, number>>;
   /** The function key of every node (its own function, not inlining-adjusted). */
   readonly functionOfNode: readonly string[];
-  /** Self time of a node that belongs to functions inlined into it, by function key (µs). */
-  readonly inlinedByNode: ReadonlyMap<number, ReadonlyMap<string, number>>;
+  /** Self time of a node that belongs to functions V8 inlined into it, by inlining chain. */
+  readonly inlinedByNode: ReadonlyMap<number, readonly InlinedTime[]>;
+}
+
+/** Time a node spent in code V8 inlined into it. */
+export interface InlinedTime {
+  /** Function keys from just below the node's own function down to the one that ran. */
+  readonly chain: readonly string[];
+  readonly us: number;
+  /** Set when V8 kept no line inside the inlined function: the call site it was inlined at. */
+  readonly inlinedAt?: { readonly file: string; readonly line: number };
 }
 
 interface FunctionAccumulator {
@@ -57,8 +66,6 @@ interface FunctionAccumulator {
   category: Category;
   selfUs: number;
   totalUs: number;
-  /** Self time moved here from the nodes of functions it was inlined into. */
-  inlinedUs: number;
 }
 
 /** Computes hot functions and lines, sorted by self time (descending). */
@@ -81,15 +88,15 @@ export function computeHotspots(model: CpuModel, range?: TimeRange): Hotspots {
   const ownEntries = new Map<number, FunctionAccumulator>();
   const ownEntryOf = (location: CodeLocation): FunctionAccumulator => {
     let entry = ownEntries.get(location.index);
-    if (!entry) ownEntries.set(location.index, (entry = functionFor(location, location.url, ownFunctionOf(location))));
+    if (!entry) ownEntries.set(location.index, (entry = functionFor(location, { url: location.url, fn: ownFunctionOf(location) })));
     return entry;
   };
-  const functionFor = (location: CodeLocation, url: string, fn: number): FunctionAccumulator => {
-    const key = fn >= 0 ? `${url}#${fn}` : `@${location.index}`;
+  const functionFor = (location: CodeLocation, id: FunctionId): FunctionAccumulator => {
+    const key = id.fn >= 0 ? functionKey(id) : `@${location.index}`;
     let entry = functions.get(key);
     if (!entry) {
-      const isOwn = url === location.url && fn === ownFunctionOf(location);
-      entry = { key, ...(fn >= 0 && !isOwn ? describeRange(url, fn) : describeLocation(location)) };
+      const isOwn = id.url === location.url && id.fn === ownFunctionOf(location);
+      entry = { key, ...(id.fn >= 0 && !isOwn ? describeRange(id) : describeLocation(location)) };
       functions.set(key, entry);
     }
     return entry;
@@ -104,18 +111,25 @@ export function computeHotspots(model: CpuModel, range?: TimeRange): Hotspots {
       category: location.original || generated ? categorize(location.functionName, place.file) : location.category,
       selfUs: 0,
       totalUs: 0,
-      inlinedUs: 0,
     };
   };
-  const describeRange = (url: string, fn: number): Omit<FunctionAccumulator, 'key'> => {
-    const range = attribution.script(url)!.functions[fn];
-    const place = origins.get(url)?.get(range[0]) ?? { file: displayPath(url), line: range[0] };
+  const describeRange = ({ url, fn }: FunctionId): Omit<FunctionAccumulator, 'key'> => {
+    const script = attribution.script(url)!;
+    const range = script.functions[fn];
+    const place = script.originOf(fn) ?? origins.get(url)?.get(range[0]) ?? { file: displayPath(url), line: range[0] };
     const name = range[5] || '(anonymous)';
-    return { name, file: place.file, line: place.line, category: categorize(name, place.file), selfUs: 0, totalUs: 0, inlinedUs: 0 };
+    return { name, file: place.file, line: place.line, category: categorize(name, place.file), selfUs: 0, totalUs: 0 };
+  };
+  /** Where a generated line is in the original source; in compacted code (many functions on one line) the function's own start. */
+  const placeOfLine = (id: FunctionId, line: number) => {
+    const script = attribution.script(id.url);
+    const exact = id.fn >= 0 && script?.isCompacted(line) ? script.originOf(id.fn) : undefined;
+    return exact ?? origins.get(id.url)?.get(line) ?? { file: displayPath(id.url), line };
   };
 
-  const inlinedByNode = new Map<number, Map<string, number>>();
   // Self time, split over lines and handed to the function owning each line.
+  const inlinedByNode = new Map<number, InlinedTime[]>();
+  const inlinedShares: Array<{ node: number; chain: FunctionAccumulator[]; us: number }> = [];
   model.nodes.forEach((node, index) => {
     const nodeSelf = self[index];
     if (nodeSelf <= 0) return;
@@ -127,31 +141,40 @@ export function computeHotspots(model: CpuModel, range?: TimeRange): Hotspots {
       ownEntry.selfUs += nodeSelf;
       return;
     }
-    for (const { line, ticks } of node.lineTicks) {
-      const share = (nodeSelf * ticks) / tickSum;
-      const owner = attribution.ownerOfLine(index, line);
-      const entry = owner.url === location.url && owner.fn === ownFunctionOf(location) ? ownEntry : functionFor(location, owner.url, owner.fn);
-      entry.selfUs += share;
-      if (entry !== ownEntry) {
-        entry.inlinedUs += share;
-        const inlined = inlinedByNode.get(index) ?? new Map<string, number>();
-        inlined.set(entry.key, (inlined.get(entry.key) ?? 0) + share);
-        inlinedByNode.set(index, inlined);
+    const inlinedHere = new Map<string, { chain: string[]; us: number; inlinedAt?: { file: string; line: number } }>();
+    for (const share of attribution.linesOf(index)) {
+      const us = (nodeSelf * share.ticks) / tickSum;
+      const chain = share.chain.map((id) => functionFor(location, id));
+      const entry = chain.length > 0 ? chain[chain.length - 1] : ownEntry;
+      entry.selfUs += us;
+      if (chain.length > 0) {
+        const inlinedAt = share.inlinedAtLine === undefined ? undefined : placeOfLine(share.chain.length > 1 ? share.chain[share.chain.length - 2] : { url: location.url, fn: ownFunctionOf(location) }, share.inlinedAtLine);
+        const chainKey = chain.map((f) => f.key).join('\u0000') + (inlinedAt ? `@${inlinedAt.file}:${inlinedAt.line}` : '');
+        const known = inlinedHere.get(chainKey) ?? { chain: chain.map((f) => f.key), us: 0, ...(inlinedAt ? { inlinedAt } : {}) };
+        known.us += us;
+        inlinedHere.set(chainKey, known);
+        inlinedShares.push({ node: index, chain, us });
       }
-      const place = origins.get(owner.url)?.get(line) ?? { file: displayPath(owner.url), line };
+      // V8 kept no line inside a function inlined at a call site: no line of the caller burned it.
+      if (share.inlinedAtLine !== undefined) continue;
+      const place = placeOfLine(share.owner, share.line);
       let inFile = lines.get(place.file);
       if (!inFile) lines.set(place.file, (inFile = new Map()));
       let lineEntry = inFile.get(place.line);
       if (!lineEntry) inFile.set(place.line, (lineEntry = { ...place, selfUs: 0, category: categorize(location.functionName, place.file) }));
-      lineEntry.selfUs += share;
+      lineEntry.selfUs += us;
     }
+    if (inlinedHere.size > 0) inlinedByNode.set(index, [...inlinedHere.values()]);
   });
 
-  // Total time: each node's total once per function, not again for recursive calls below it.
+  // Total time: each sample counts once toward every function on its stack — the nodes'
+  // own functions (once per function, not again for recursive calls below it) and the
+  // functions inlined into the node that ran it.
   const onPath = new Map<FunctionAccumulator, number>();
   const path: FunctionAccumulator[] = [];
   const depth = new Int32Array(model.nodes.length);
   const functionOfNode: string[] = new Array(model.nodes.length);
+  const pathAt: Array<Set<FunctionAccumulator>> = new Array(model.nodes.length);
   model.nodes.forEach((node, index) => {
     if (index > 0) depth[index] = depth[node.parent] + 1;
     while (path.length > depth[index]) release(onPath, path.pop()!);
@@ -160,7 +183,15 @@ export function computeHotspots(model: CpuModel, range?: TimeRange): Hotspots {
     if (!onPath.has(entry)) entry.totalUs += total[index];
     onPath.set(entry, (onPath.get(entry) ?? 0) + 1);
     path.push(entry);
+    if (inlinedByNode.has(index)) pathAt[index] = new Set(onPath.keys());
   });
+  for (const { node, chain, us } of inlinedShares) {
+    const counted = new Set(pathAt[node]);
+    for (const entry of chain) {
+      if (!counted.has(entry)) entry.totalUs += us;
+      counted.add(entry);
+    }
+  }
 
   const pct = (us: number) => (coveredUs > 0 ? round((us / coveredUs) * 100, 2) : 0);
   const ms = (us: number) => round(us / 1000, 3);
@@ -170,7 +201,7 @@ export function computeHotspots(model: CpuModel, range?: TimeRange): Hotspots {
     functions: [...functions.values()]
       .filter((f) => f.selfUs > 0 || f.totalUs > 0)
       .map((f) => {
-        const totalUs = Math.max(f.totalUs + f.inlinedUs, f.selfUs);
+        const totalUs = Math.max(f.totalUs, f.selfUs);
         return {
           key: f.key,
           name: f.name,

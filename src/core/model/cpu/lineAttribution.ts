@@ -1,41 +1,71 @@
 /**
- * Decides which function and which script a sampled line belongs to (inlining-aware).
+ * Decides which function each sampled line of a node belongs to (inlining-aware).
  *
- * V8 charges inlined code to the caller's node, but records the line ticks in the inlined
- * function's own coordinates, under the caller's URL even when the inlined function lives
- * in another script. So for each tick line of a node:
- * 1. a line of the node's own code stays with it;
- * 2. a line inside another function of the same script goes to that function when the
- *    profile shows the node calling it (or nothing better is known);
- * 3. otherwise, when a function the node is seen calling (a descendant up to a few levels,
- *    in another script) contains the line, the line is that function's, in its script;
- * 4. failing that, functions seen anywhere in the profile are evidence in the same order
- *    (V8 may optimize and inline a callee before any sample catches it on its own).
- * When several functions qualify, the one whose own (not inlined) nodes have the most ticks
- * on that line wins: V8 saw that line hot in it.
+ * V8 charges inlined code to the node of the function it was inlined into, and records the
+ * line ticks in the inlined function's own line numbers — under the caller's URL even when
+ * the callee lives in another script (docs/v8-behaviour.md). When V8 optimized a callee
+ * before sampling began, the callee has no node at all. So for each node:
+ * 1. The candidates are the node's own function and what it could have inlined: the
+ *    functions it calls according to the source (transitively, across require/import
+ *    bindings; see staticCalls.ts) and the functions of its descendants in the profile.
+ *    Never an ancestor — neither a function enclosing the node's own in the source nor a
+ *    script's top level — because a caller cannot be inlined into its callee.
+ * 2. A tick line can only belong to a candidate with code on that line. Where several have,
+ *    the one whose code lines explain the most of this node's ticks wins (the hot lines of
+ *    one function come together); ties go to the node's own function, then to the deeper
+ *    callee (V8 inlines leaves into their callers, not the other way), then to its own script.
+ * 3. When a line holds a call to a function that V8 inlined there without keeping any line
+ *    inside it (no node of its own below, no tick on its lines), the line's time is that
+ *    callee's, "inlined at" the call site, without line detail — never the caller's own.
+ * Without static evidence (profiles annotated by older versions) the functions seen anywhere
+ * in the profile stand in for the calls, and a function's whole range for its code lines.
  */
 import type { CodeLocation, CpuModel } from './cpuModel';
 import { ScriptFunctions } from './functionOwnership';
 
-export interface LineOwner {
-  /** Script URL the line number refers to. */
+/** One function of the profile's scripts: its script URL and its index in that script's ranges. */
+export interface FunctionId {
   readonly url: string;
-  /** Function index in that script's ranges; -1 when the script has no ranges. */
+  /** -1 when the script has no ranges (the node's own location then stands for it). */
   readonly fn: number;
 }
 
-/** How deep below a node to look for the callees its optimized code may have inlined. */
-const inliningDepth = 3;
+/** Where one tick line of a node went. */
+export interface LineShare {
+  readonly line: number;
+  readonly ticks: number;
+  readonly owner: FunctionId;
+  /** The inlined functions from just below the node's own function down to `owner` (empty when it is the node's own). */
+  readonly chain: readonly FunctionId[];
+  /** Set when V8 kept no line inside `owner`: the line of the call it was inlined at (in the caller's script). */
+  readonly inlinedAtLine?: number;
+}
+
+/** How many static call hops below a node's function to look for what V8 inlined. */
+const inliningDepth = 4;
+/** How deep below a node to look for callees the profile shows. */
+const descendantDepth = 3;
+
+interface Candidate {
+  readonly id: FunctionId;
+  /** 0: the source or the profile shows the call; 1: only its script is shared; 2: only seen elsewhere in the profile. */
+  readonly tier: number;
+  readonly depth: number;
+  /** Path from the node's own function (exclusive) to this one (inclusive). */
+  readonly chain: readonly FunctionId[];
+}
 
 export class LineAttribution {
   private readonly scripts: Map<string, ScriptFunctions>;
+  private readonly urls: readonly string[];
   private readonly ownFunctions = new Map<number, number>();
-  private readonly callees = new Map<number, LineOwner[]>();
-  private everywhere: LineOwner[] | undefined;
-  private ticksByFunction: Map<string, Map<number, number>> | undefined;
+  private readonly byNode = new Map<number, readonly LineShare[]>();
+  private everywhere: FunctionId[] | undefined;
 
   constructor(private readonly model: CpuModel) {
-    this.scripts = new Map((model.annotations?.scripts ?? []).map((s) => [s.url, new ScriptFunctions(s)]));
+    const annotated = model.annotations?.scripts ?? [];
+    this.urls = annotated.map((s) => s.url);
+    this.scripts = new Map(annotated.map((s) => [s.url, new ScriptFunctions(s)]));
   }
 
   script(url: string): ScriptFunctions | undefined {
@@ -46,81 +76,156 @@ export class LineAttribution {
   ownFunction(location: CodeLocation): number {
     let own = this.ownFunctions.get(location.index);
     if (own === undefined) {
-      own = this.scripts.get(location.url)?.functionAt(location.line, location.column) ?? -1;
+      own = this.scripts.get(location.url)?.functionNamedAt(location.line, location.column) ?? -1;
       this.ownFunctions.set(location.index, own);
     }
     return own;
   }
 
-  /** Who owns tick line `line` of node `nodeIndex`. */
-  ownerOfLine(nodeIndex: number, line: number): LineOwner {
-    const location = this.model.locations[this.model.nodes[nodeIndex].location];
-    const own = this.ownFunction(location);
-    const script = this.scripts.get(location.url);
-    if (!script || own < 0) return { url: location.url, fn: own };
-    const sameScript = script.ownerOfLine(line, own);
-    if (sameScript === own) return { url: location.url, fn: own };
-    const candidates: LineOwner[] = [];
-    for (const evidence of [this.calleesOf(nodeIndex), this.profiledFunctions()]) {
-      if (evidence.some((c) => c.url === location.url && c.fn === sameScript)) candidates.push({ url: location.url, fn: sameScript });
-      candidates.push(...evidence.filter((c) => c.url !== location.url && this.scripts.get(c.url)!.containsLine(c.fn, line)));
-      if (candidates.length > 0) break;
-    }
-    if (candidates.length === 0) return { url: location.url, fn: sameScript };
-    let best = candidates[0];
-    for (const candidate of candidates) if (this.ownTicks(candidate, line) > this.ownTicks(best, line)) best = candidate;
-    return best;
+  /** Every tick line of a node with the function it belongs to. */
+  linesOf(nodeIndex: number): readonly LineShare[] {
+    let shares = this.byNode.get(nodeIndex);
+    if (!shares) this.byNode.set(nodeIndex, (shares = this.attribute(nodeIndex)));
+    return shares;
   }
 
-  /** Ticks that a function's own nodes (not those it was inlined into) have on a line. */
-  private ownTicks(owner: LineOwner, line: number): number {
-    if (!this.ticksByFunction) {
-      this.ticksByFunction = new Map();
-      for (const node of this.model.nodes) {
-        const location = this.model.locations[node.location];
-        const key = `${location.url}#${this.ownFunction(location)}`;
-        const lines = this.ticksByFunction.get(key) ?? new Map<number, number>();
-        for (const t of node.lineTicks) lines.set(t.line, (lines.get(t.line) ?? 0) + t.ticks);
-        this.ticksByFunction.set(key, lines);
+  private attribute(nodeIndex: number): LineShare[] {
+    const node = this.model.nodes[nodeIndex];
+    const location = this.model.locations[node.location];
+    const own: FunctionId = { url: location.url, fn: this.ownFunction(location) };
+    const script = this.scripts.get(own.url);
+    if (!script || own.fn < 0) return node.lineTicks.map(({ line, ticks }) => ({ line, ticks, owner: own, chain: [] }));
+
+    const candidates = this.candidatesOf(nodeIndex, own);
+    const hasCode = (id: FunctionId, line: number) => this.scripts.get(id.url)!.hasCode(id.fn, line);
+    const score = (id: FunctionId) => node.lineTicks.reduce((sum, t) => sum + (hasCode(id, t.line) ? t.ticks : 0), 0);
+    const scores = new Map(candidates.map((c) => [c, score(c.id)]));
+    const ownScore = score(own);
+
+    const shares: LineShare[] = node.lineTicks.map(({ line, ticks }) => {
+      let best: Candidate | undefined;
+      let bestScore = hasCode(own, line) ? ownScore : -1;
+      for (const candidate of candidates) {
+        if (!hasCode(candidate.id, line)) continue;
+        const s = scores.get(candidate)!;
+        const better = s > bestScore || (s === bestScore && best !== undefined && breaksTie(candidate, best, own));
+        if (better) [best, bestScore] = [candidate, s];
       }
+      return best ? { line, ticks, owner: best.id, chain: best.chain } : { line, ticks, owner: own, chain: [] };
+    });
+    return this.inlinedWithoutLines(nodeIndex, own, shares);
+  }
+
+  /** Rule 3: a call-site line whose callee V8 inlined without keeping any of its lines is that callee's time. */
+  private inlinedWithoutLines(nodeIndex: number, own: FunctionId, shares: LineShare[]): LineShare[] {
+    const withTicks = new Set(shares.map((s) => key(s.owner)));
+    const children = new Set(this.model.nodes[nodeIndex].children.map((child) => key(this.functionOfNode(child))));
+    return shares.flatMap((share) => {
+      const callees = this.callsOn(share.owner, share.line).filter(
+        (callee) => !withTicks.has(key(callee)) && !children.has(key(callee)) && key(callee) !== key(own) && callee.fn !== 0,
+      );
+      if (callees.length === 0) return [share];
+      return callees.map((callee) => ({
+        line: share.line,
+        ticks: share.ticks / callees.length,
+        owner: callee,
+        chain: [...share.chain, callee],
+        inlinedAtLine: share.line,
+      }));
+    });
+  }
+
+  /** The node's own function's callees (static, then what the profile shows below it), nearest first; no ancestors. */
+  private candidatesOf(nodeIndex: number, own: FunctionId): Candidate[] {
+    const found = new Map<string, Candidate>([[key(own), { id: own, tier: 0, depth: 0, chain: [] }]]);
+    const excluded = this.ancestorsOf(nodeIndex, own);
+    const add = (id: FunctionId, depth: number, chain: readonly FunctionId[], tier = 0) => {
+      if (id.fn <= 0 || found.has(key(id)) || excluded.has(key(id))) return false;
+      found.set(key(id), { id, tier, depth, chain });
+      return true;
+    };
+    let level: Candidate[] = [found.get(key(own))!];
+    for (let depth = 1; depth <= inliningDepth && level.length > 0; depth++) {
+      const next: Candidate[] = [];
+      for (const from of level) {
+        for (const callee of this.calleesOf(from.id)) {
+          if (add(callee, depth, [...from.chain, callee])) next.push(found.get(key(callee))!);
+        }
+      }
+      level = next;
     }
-    return this.ticksByFunction.get(`${owner.url}#${owner.fn}`)?.get(line) ?? 0;
+    let nodes = this.model.nodes[nodeIndex].children;
+    for (let depth = 1; depth <= descendantDepth && nodes.length > 0; depth++) {
+      for (const child of nodes) {
+        const id = this.functionOfNode(child);
+        add(id, depth, [id]);
+      }
+      nodes = nodes.flatMap((child) => this.model.nodes[child].children);
+    }
+    const script = this.scripts.get(own.url)!;
+    if (!script.hasCalls) {
+      // No static evidence (annotated by an older version): the functions of its own script, then any the profile shows.
+      script.functions.forEach((_, fn) => add({ url: own.url, fn }, 1, [{ url: own.url, fn }], 1));
+      for (const id of this.profiledFunctions()) add(id, 1, [id], 2);
+    }
+    found.delete(key(own));
+    return [...found.values()];
+  }
+
+  /** Functions that can never have been inlined into this node: those enclosing its own function, and its callers in the profile. */
+  private ancestorsOf(nodeIndex: number, own: FunctionId): Set<string> {
+    const ancestors = new Set<string>();
+    const ranges = this.scripts.get(own.url)!.functions;
+    for (let f = ranges[own.fn][4]; f >= 0; f = ranges[f][4]) ancestors.add(key({ url: own.url, fn: f }));
+    for (let n = this.model.nodes[nodeIndex].parent; n > 0; n = this.model.nodes[n].parent) {
+      const id = this.functionOfNode(n);
+      if (key(id) !== key(own)) ancestors.add(key(id));
+    }
+    return ancestors;
+  }
+
+  private functionOfNode(nodeIndex: number): FunctionId {
+    const location = this.model.locations[this.model.nodes[nodeIndex].location];
+    return { url: location.url, fn: this.ownFunction(location) };
+  }
+
+  private calleesOf(id: FunctionId): FunctionId[] {
+    return this.scripts.get(id.url)?.callsOf(id.fn).map(({ script, fn }) => ({ url: this.urls[script], fn })) ?? [];
+  }
+
+  private callsOn(id: FunctionId, line: number): FunctionId[] {
+    return (
+      this.scripts
+        .get(id.url)
+        ?.callsOf(id.fn)
+        .filter((call) => call.line === line)
+        .map(({ script, fn }) => ({ url: this.urls[script], fn })) ?? []
+    );
   }
 
   /** Every function (with ranges) that has a node somewhere in the profile. */
-  private profiledFunctions(): LineOwner[] {
+  private profiledFunctions(): FunctionId[] {
     if (!this.everywhere) {
       const seen = new Set<string>();
       this.everywhere = [];
       for (const location of this.model.locations) {
-        const fn = this.ownFunction(location);
-        if (fn >= 0 && !seen.has(`${location.url}#${fn}`)) {
-          seen.add(`${location.url}#${fn}`);
-          this.everywhere.push({ url: location.url, fn });
-        }
+        const id = { url: location.url, fn: this.ownFunction(location) };
+        if (id.fn >= 0 && !seen.has(key(id))) this.everywhere.push(id);
+        seen.add(key(id));
       }
     }
     return this.everywhere;
   }
+}
 
-  /** Functions (with ranges) of the descendants of a node, nearest first. */
-  private calleesOf(nodeIndex: number): LineOwner[] {
-    let found = this.callees.get(nodeIndex);
-    if (!found) {
-      found = [];
-      let level = this.model.nodes[nodeIndex].children;
-      for (let depth = 0; depth < inliningDepth && level.length > 0; depth++) {
-        const next: number[] = [];
-        for (const child of level) {
-          const location = this.model.locations[this.model.nodes[child].location];
-          const fn = this.ownFunction(location);
-          if (fn >= 0 && !found.some((c) => c.url === location.url && c.fn === fn)) found.push({ url: location.url, fn });
-          next.push(...this.model.nodes[child].children);
-        }
-        level = next;
-      }
-      this.callees.set(nodeIndex, found);
-    }
-    return found;
-  }
+/** Between two candidates explaining as many ticks: stronger evidence, then the deeper callee, then the node's own script. */
+function breaksTie(candidate: Candidate, best: Candidate, own: FunctionId): boolean {
+  if (candidate.tier !== best.tier) return candidate.tier < best.tier;
+  if (candidate.depth !== best.depth) return candidate.depth > best.depth;
+  return candidate.id.url === own.url && best.id.url !== own.url;
+}
+
+/** A function's identity within one profile. */
+export function key(id: FunctionId): string {
+  return `${id.url}#${id.fn}`;
 }

@@ -39,11 +39,29 @@ export interface ScriptAnnotations {
   readonly url: string;
   readonly functions: readonly FunctionRange[];
   readonly lines: readonly LineOrigin[];
+  /**
+   * Where V8 places each function (the start of its parameter list; 1,1 for the top level):
+   * [line, column] pairs, flattened, parallel to `functions`. V8 names a function by this
+   * position, so a function declared on line 1 is told apart from the module around it.
+   */
+  readonly starts?: readonly number[];
+  /** Lines holding each function's own code (not its nested functions'), parallel to `functions`. */
+  readonly codeLines?: ReadonlyArray<readonly number[]>;
+  /**
+   * The calls each function makes that could be resolved statically (what V8 may have
+   * inlined into it): [callSiteLine, scriptIndex, functionIndex] triples, flattened,
+   * parallel to `functions`; scriptIndex points into `FlameLensAnnotations.scripts`.
+   */
+  readonly calls?: ReadonlyArray<readonly number[]>;
+  /** Where each function starts in the original source ([path, line]; null when unmapped), parallel to `functions`. */
+  readonly origins?: ReadonlyArray<readonly [string, number] | null>;
 }
 
 export interface FlameLensAnnotations {
   readonly version: 1;
   readonly scripts: readonly ScriptAnnotations[];
+  /** Worker threads that ran during the recording; they are not in this profile. */
+  readonly workerThreads?: number;
 }
 
 export type ProfileNode = Protocol.Profiler.ProfileNode & { readonly locationId?: number };

@@ -24,6 +24,10 @@ export interface FlameFrame {
   hidden: number;
   /** V8 inlined this function into its parent frame; its time was given back from the parent's self time. */
   readonly inlined?: boolean;
+  /** Of an inlined frame: the function's key in the hot-function list. */
+  readonly key?: string;
+  /** V8 kept no line inside this inlined function: the call site ("file:line") it was inlined at. */
+  readonly inlinedAt?: string;
 }
 
 export interface FlameTreeOptions {
@@ -62,29 +66,46 @@ export function buildFlameTree(model: CpuModel, options: FlameTreeOptions = {}):
   });
 }
 
-/** Children for the functions inlined into a node, taking their time out of its self time. */
+/**
+ * Frames for the code V8 inlined into a node, nested as the calls were (a function inlined
+ * into an inlined function sits under it), taking their time out of the node's self time.
+ */
 function addInlinedFrames(frame: FlameFrame, index: number, hotspots: Hotspots, threshold: number): void {
   const inlined = hotspots.inlinedByNode.get(index);
   if (!inlined) return;
-  let movedMs = 0;
-  for (const [key, us] of inlined) {
-    const fn = hotspots.functions.find((f) => f.key === key);
-    if (!fn || us < threshold) continue;
-    const ms = round(us / 1000);
-    movedMs += ms;
-    frame.children.push({
-      id: -1 - index, // no subtree of its own to fetch
-      name: fn.name,
-      value: ms,
-      self: ms,
-      location: fn.file ? `${fn.file}:${fn.line}` : '',
-      category: fn.category,
-      children: [],
-      hidden: 0,
-      inlined: true,
+  const byKey = new Map(hotspots.functions.map((f) => [f.key, f]));
+  let movedUs = 0;
+  for (const { chain, us, inlinedAt } of inlined) {
+    if (us < threshold || chain.some((key) => !byKey.has(key))) continue;
+    movedUs += us;
+    let parent = frame;
+    chain.forEach((key, depth) => {
+      const fn = byKey.get(key)!;
+      const last = depth === chain.length - 1;
+      const at = last && inlinedAt ? `${inlinedAt.file}:${inlinedAt.line}` : undefined;
+      let child = parent.children.find((c) => c.inlined && c.key === key && c.inlinedAt === at);
+      if (!child) {
+        child = {
+          id: -1 - index, // no subtree of its own to fetch
+          key,
+          name: fn.name,
+          value: 0,
+          self: 0,
+          location: fn.file ? `${fn.file}:${fn.line}` : '',
+          category: fn.category,
+          children: [],
+          hidden: 0,
+          inlined: true,
+          ...(at ? { inlinedAt: at } : {}),
+        };
+        parent.children.push(child);
+      }
+      (child as { value: number }).value = round(child.value + us / 1000);
+      if (last) (child as { self: number }).self = round(child.self + us / 1000);
+      parent = child;
     });
   }
-  (frame as { self: number }).self = round(Math.max(0, frame.self - movedMs));
+  (frame as { self: number }).self = round(Math.max(0, frame.self - movedUs / 1000));
 }
 
 /** Number of frames in a tree (to tell how much pruning kept). */
