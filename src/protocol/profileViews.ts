@@ -19,6 +19,8 @@ export interface SourceLocationDto {
 
 export interface ProfileOverviewDto {
   readonly title: string;
+  /** Worker threads ran during the recording; they are not in this profile (only the main thread is). */
+  readonly workerThreads?: number;
   readonly durationMs: number;
   readonly samples: number;
   readonly intervalUs: number;
@@ -41,6 +43,8 @@ export interface FlameFrameDto {
   readonly hidden: number;
   /** V8 inlined this function into its parent; the time is its own, taken from the parent's self time. */
   readonly inlined?: boolean;
+  /** V8 kept no line inside this inlined function: the call site ("file:line") it ran at; no line detail. */
+  readonly inlinedAt?: string;
 }
 
 /** A row of the top-down tree: one call-tree node. */

@@ -133,6 +133,9 @@ export class FlameView {
       el('div', {}, `Total ${this.formatValue(frame.value)} (${formatPct((frame.value / total) * 100)})`),
       el('div', { class: 'muted' }, `${frame.location || 'no source'} · ${categoryLabels[frame.category]}`),
       ...(frame.inlined ? [el('div', { class: 'muted' }, 'Inlined by V8 into the frame above; its time is shown here.')] : []),
+      ...(frame.inlinedAt
+        ? [el('div', { class: 'muted' }, `Inlined at ${frame.inlinedAt}: V8 kept no line inside it, so line detail is not available.`)]
+        : []),
     );
     this.tooltip.hidden = false;
     const x = Math.min(event.clientX + 12, window.innerWidth - this.tooltip.offsetWidth - 8);

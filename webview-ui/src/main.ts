@@ -78,6 +78,9 @@ function showOverview(overview: ProfileOverviewDto): void {
       { class: 'stats' },
       `${formatMs(overview.durationMs)} · ${overview.samples.toLocaleString()} samples · every ~${overview.intervalUs} µs`,
     ),
+    ...(overview.workerThreads
+      ? [el('div', { class: 'notice', role: 'note' }, workerThreadsNote(overview.workerThreads))]
+      : []),
     el(
       'ul',
       { class: 'legend', 'aria-label': 'Time by category' },
@@ -87,6 +90,12 @@ function showOverview(overview: ProfileOverviewDto): void {
     ),
   );
   timeline.show(overview);
+}
+
+/** Worker threads run on their own V8 isolates: their time is in none of these figures. */
+function workerThreadsNote(count: number): string {
+  const threads = count === 1 ? '1 worker thread' : `${count} worker threads`;
+  return `${threads} ran during the recording; this profile shows the main thread only, so their CPU time is not in it.`;
 }
 
 function handle(message: HostMessage): void {

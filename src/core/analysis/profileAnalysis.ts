@@ -60,6 +60,7 @@ export class ProfileAnalysis {
     }
     return {
       title: this.title,
+      ...(model.annotations?.workerThreads ? { workerThreads: model.annotations.workerThreads } : {}),
       durationMs: round(durationMs),
       samples: model.sampleNodes.length,
       intervalUs: Math.round(model.intervalUs),

@@ -15,6 +15,8 @@ export interface CpuSummary {
   readonly hotFunctions: ReadonlyArray<Omit<HotFunction, 'key'>>;
   readonly hotLines: ReadonlyArray<Omit<HotLine, 'category'>>;
   readonly byCategory: Readonly<Record<string, number>>;
+  /** Worker threads that ran during the recording: their CPU time is not in this profile (only when some ran). */
+  readonly workerThreads?: number;
   /** Only when the memory timeline was recorded (--memory). */
   readonly memory?: MemorySummary;
   /** Only when the allocation profile was recorded (--allocations). */
@@ -35,5 +37,6 @@ export function summarizeCpuModel(model: CpuModel, options: { top?: number; rang
       .slice(0, top)
       .map(({ file, line, selfMs, selfPct }) => ({ file, line, selfMs, selfPct })),
     byCategory: hot.byCategory,
+    ...(model.annotations?.workerThreads ? { workerThreads: model.annotations.workerThreads } : {}),
   };
 }

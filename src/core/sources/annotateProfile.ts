@@ -111,7 +111,7 @@ async function scriptAnnotations(profile: SavedCpuProfile, scriptInfo: (url: str
       url,
       functions,
       lines: origins,
-      ...(structure ? { starts: structure.starts, codeLines: structure.codeLines, calls: calls[index] } : {}),
+      ...(structure ? { starts: structure.starts, codeLines: structure.codeLines, runOnce: structure.runOnce, calls: calls[index] } : {}),
       ...(map && structure ? { origins: functionOrigins(map, structure) } : {}),
     };
   });
@@ -126,7 +126,7 @@ function functionOrigins(map: ScriptSourceMap, structure: ScriptStructure): Arra
   });
 }
 
-const emptyStructure: ScriptStructure = { functions: [], starts: [], codeLines: [], callSites: [], bindings: new Map() };
+const emptyStructure: ScriptStructure = { functions: [], starts: [], codeLines: [], runOnce: [], callSites: [], bindings: new Map() };
 
 function withColumn(line: { file: string; line: number } | undefined) {
   return line && { ...line, column: 1 };

@@ -25,8 +25,9 @@ export class MappingIndex {
   private readonly lineStarts: Int32Array;
   private readonly segments: Int32Array;
 
-  constructor(mappings: string) {
-    const { lineStarts, segments } = decode(mappings);
+  /** `sourceCount`: how many sources the map lists; a segment naming another one maps nowhere. */
+  constructor(mappings: string, sourceCount = Infinity) {
+    const { lineStarts, segments } = decode(mappings, sourceCount);
     this.lineStarts = lineStarts;
     this.segments = segments;
   }
@@ -68,7 +69,7 @@ export class MappingIndex {
   }
 }
 
-function decode(mappings: string): { lineStarts: Int32Array; segments: Int32Array } {
+function decode(mappings: string, sourceCount: number): { lineStarts: Int32Array; segments: Int32Array } {
   // Upper bounds for the arrays: every ',' or ';' ends at most one segment.
   let separators = 1;
   let lines = 1;
@@ -103,7 +104,8 @@ function decode(mappings: string): { lineStarts: Int32Array; segments: Int32Arra
         const at = count * FIELDS;
         if (count > lineBegin && segments[at - FIELDS] > generatedColumn) sorted = false;
         segments[at] = generatedColumn;
-        if (field >= 4) {
+        // A damaged map can point at no source, or before line 1: such a segment maps nowhere.
+        if (field >= 4 && source >= 0 && source < sourceCount && originalLine >= 0 && originalColumn >= 0) {
           segments[at + 1] = source;
           segments[at + 2] = originalLine;
           segments[at + 3] = originalColumn;

@@ -34,6 +34,8 @@ export interface ScriptStructure {
   /** [line, column] of each function as V8 reports it, flattened (1-based). */
   readonly starts: number[];
   readonly codeLines: number[][];
+  /** Lines of top-level code outside every loop: the module runs once, so they run once. */
+  readonly runOnce: number[];
   readonly callSites: CallSite[][];
   readonly bindings: ReadonlyMap<string, ModuleBinding>;
 }
@@ -41,6 +43,7 @@ export interface ScriptStructure {
 type AnyNode = acorn.Node & Record<string, any>;
 
 const functionTypes = new Set(['FunctionDeclaration', 'FunctionExpression', 'ArrowFunctionExpression']);
+const loopTypes = new Set(['ForStatement', 'ForInStatement', 'ForOfStatement', 'WhileStatement', 'DoWhileStatement']);
 
 /** The structure of JavaScript source text; undefined when it does not parse (e.g. TypeScript). */
 export function scriptStructureOf(text: string): ScriptStructure | undefined {
@@ -57,10 +60,15 @@ export function scriptStructureOf(text: string): ScriptStructure | undefined {
   const callbacks: Array<{ owner: number; line: number; node: AnyNode }> = [];
 
   // Explicit stack: generated bundles nest far deeper than the call stack allows.
-  const stack: Array<{ node: AnyNode; owner: number; nameHint: string }> = [{ node: program as unknown as AnyNode, owner: 0, nameHint: '' }];
+  const stack: Array<{ node: AnyNode; owner: number; nameHint: string; inLoop: boolean }> = [
+    { node: program as unknown as AnyNode, owner: 0, nameHint: '', inLoop: false },
+  ];
+  const onceLines = new Set<number>();
+  const loopLines = new Set<number>();
   while (stack.length > 0) {
-    const { node, owner: parent, nameHint } = stack.pop()!;
+    const { node, owner: parent, nameHint, inLoop: parentInLoop } = stack.pop()!;
     let owner = parent;
+    let inLoop = parentInLoop || loopTypes.has(node.type);
     if (functionTypes.has(node.type)) {
       const { start, end } = node.loc!;
       functions.push([start.line, start.column + 1, end.line, end.column + 1, parent, node.id?.name ?? nameHint]);
@@ -69,8 +77,10 @@ export function scriptStructureOf(text: string): ScriptStructure | undefined {
       callSites.push([]);
       owner = functions.length - 1;
       indexOfFunction.set(node, owner);
+      inLoop = false;
     } else if (node.type !== 'Program') {
       codeLines[owner].add(node.loc!.start.line);
+      if (owner === 0) (inLoop ? loopLines : onceLines).add(node.loc!.start.line);
     }
     if (node.type === 'CallExpression' || node.type === 'NewExpression') {
       const callee = calleeOf(node.callee);
@@ -97,11 +107,13 @@ export function scriptStructureOf(text: string): ScriptStructure | undefined {
       } else if (child.isArgument && child.node.type === 'Identifier') {
         callSites[owner].push({ line: child.node.loc!.start.line, callee: { kind: 'name', name: child.node.name } });
       }
-      stack.push({ node: child.node, owner, nameHint: child.nameHint });
+      stack.push({ node: child.node, owner, nameHint: child.nameHint, inLoop });
     }
   }
   for (const { owner, line, node } of callbacks) callSites[owner].push({ line, callee: { kind: 'function', index: indexOfFunction.get(node)! } });
-  return { functions, starts, codeLines: codeLines.map((set) => [...set].sort((a, b) => a - b)), callSites, bindings };
+  const sorted = (lines: Iterable<number>) => [...lines].sort((a, b) => a - b);
+  const runOnce = sorted([...onceLines].filter((line) => !loopLines.has(line)));
+  return { functions, starts, codeLines: codeLines.map(sorted), runOnce, callSites, bindings };
 }
 
 function parse(text: string): acorn.Program | undefined {

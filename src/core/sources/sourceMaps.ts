@@ -5,6 +5,7 @@
  * network, and kept in a bounded cache owned by the resolver.
  */
 import { decodedMappings, originalPositionFor, TraceMap } from '@jridgewell/trace-mapping';
+import { bounded } from '../files/jsonFile';
 import { MappingIndex } from './mappingIndex';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -30,20 +31,34 @@ export class ScriptSourceMap {
   private readonly paths = new Map<string, string>();
   private mappingIndex: MappingIndex | undefined;
 
-  /** `mappings` is the map's encoded mappings; without it (index maps) trace-mapping answers. */
+  /**
+   * `mappings` is the map's encoded mappings; without it (index maps) trace-mapping answers.
+   * They are decoded at once, so a damaged map fails while loading (and is set aside) rather
+   * than in the middle of a report.
+   */
   constructor(
     private readonly map: TraceMap,
     private readonly mappings?: string,
-  ) {}
+  ) {
+    if (mappings !== undefined) this.mappingIndex = new MappingIndex(mappings, map.resolvedSources.length);
+  }
 
   /** The original position of a generated (line, column), both 1-based. */
   originalPosition(line: number, column: number): OriginalPosition | undefined {
+    try {
+      return this.findOriginalPosition(line, column);
+    } catch {
+      return undefined; // A map trace-mapping cannot follow leaves the position generated.
+    }
+  }
+
+  private findOriginalPosition(line: number, column: number): OriginalPosition | undefined {
     let onLine = this.positions.get(line);
     if (!onLine) this.positions.set(line, (onLine = new Map()));
     let hit = onLine.get(column);
     if (hit === undefined) {
       const found = this.lookup(line, column);
-      const wholeLine = found ? undefined : this.originalLine(line);
+      const wholeLine = found ? undefined : this.findOriginalLine(line);
       hit = found ?? (wholeLine ? { ...wholeLine, column: 1 } : null);
       onLine.set(column, hit);
     }
@@ -61,6 +76,14 @@ export class ScriptSourceMap {
 
   /** Where a whole generated line comes from: its first mapped segment. */
   originalLine(line: number): OriginalLine | undefined {
+    try {
+      return this.findOriginalLine(line);
+    } catch {
+      return undefined;
+    }
+  }
+
+  private findOriginalLine(line: number): OriginalLine | undefined {
     let hit = this.lines.get(line);
     if (hit === undefined) {
       if (this.mappings !== undefined) {
@@ -85,7 +108,7 @@ export class ScriptSourceMap {
   }
 
   private index(): MappingIndex {
-    this.mappingIndex ??= new MappingIndex(this.mappings!);
+    this.mappingIndex ??= new MappingIndex(this.mappings!, this.map.resolvedSources.length);
     return this.mappingIndex;
   }
 
@@ -99,6 +122,8 @@ export class ScriptSourceMap {
 export interface SourceMapResolverOptions {
   /** Reads a file by absolute path; undefined when it cannot be read. */
   readFile(file: string): Promise<string | undefined>;
+  /** Told once per script whose map is damaged (one sentence; its positions stay generated). */
+  onProblem?(message: string): void;
   /** How many maps to keep; the least recently used goes first. */
   readonly maxMaps?: number;
 }
@@ -134,16 +159,51 @@ export class SourceMapResolver {
       if (mapUrl.protocol !== 'file:') return undefined; // No remote content.
       const text = await this.options.readFile(fileURLToPath(mapUrl));
       return text === undefined ? undefined : parseMap(text, mapUrl.href);
-    } catch {
-      return undefined; // A broken map must not break the profile; positions stay generated.
+    } catch (error) {
+      // A broken map must not break the profile: this script's positions stay generated.
+      const script = bounded(path.basename(scriptUrl) || scriptUrl, 120);
+      this.options.onProblem?.(`The source map of ${script} is damaged (${bounded((error as Error)?.message ?? String(error), 120)}); its locations are shown in the generated code.`);
+      return undefined;
     }
   }
 }
 
+/** Longest `sources` entry or `sourceRoot` taken as a path: a longer one is damage (and would be printed). */
+const maxPathLength = 4096;
+
 function parseMap(text: string, mapUrl: string): ScriptSourceMap {
-  const raw = JSON.parse(text) as { mappings?: unknown };
+  const raw = JSON.parse(text) as Record<string, unknown>;
+  checkMapShape(raw);
   // trace-mapping resolves the sources (sourceRoot, relative paths); our index decodes mappings.
   return new ScriptSourceMap(new TraceMap(raw as never, mapUrl), typeof raw.mappings === 'string' ? raw.mappings : undefined);
+}
+
+/**
+ * The fields trace-mapping and our index trust, checked first: `sources` must be paths, not
+ * objects or megabytes of text that would end up printed as a file name.
+ */
+function checkMapShape(raw: Record<string, unknown>): void {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new Error('it is not a JSON object');
+  if (raw.version !== undefined && raw.version !== 3) throw new Error('its version is not 3');
+  if (raw.sections !== undefined) {
+    if (!Array.isArray(raw.sections)) throw new Error('"sections" is not a list');
+    for (const section of raw.sections) {
+      const map = (section as { map?: unknown } | null)?.map;
+      if (typeof map !== 'object' || map === null) throw new Error('a section has no map');
+      checkMapShape(map as Record<string, unknown>);
+    }
+    return;
+  }
+  if (typeof raw.mappings !== 'string') throw new Error('"mappings" is not text');
+  if (!Array.isArray(raw.sources)) throw new Error('"sources" is not a list');
+  for (const source of raw.sources) {
+    if (source !== null && (typeof source !== 'string' || source.length > maxPathLength)) throw new Error('"sources" holds something that is not a path');
+  }
+  if (raw.sourceRoot !== undefined && raw.sourceRoot !== null && (typeof raw.sourceRoot !== 'string' || raw.sourceRoot.length > maxPathLength)) {
+    throw new Error('"sourceRoot" is not a path');
+  }
+  if (raw.names !== undefined && !Array.isArray(raw.names)) throw new Error('"names" is not a list');
+  if (raw.sourcesContent !== undefined && raw.sourcesContent !== null && !Array.isArray(raw.sourcesContent)) throw new Error('"sourcesContent" is not a list');
 }
 
 /** The last sourceMappingURL comment of a script, if any. */

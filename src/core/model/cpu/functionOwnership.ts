@@ -20,6 +20,7 @@ export class ScriptFunctions {
   private readonly codeLineSets = new Map<number, ReadonlySet<number>>();
   private readonly callLists = new Map<number, StaticCall[]>();
   private startsPerLine: Map<number, number> | undefined;
+  private runOnceSet: Set<number> | undefined;
 
   constructor(readonly script: ScriptAnnotations) {
     const starts = script.starts ?? [];
@@ -80,6 +81,13 @@ export class ScriptFunctions {
       for (let line = inner[START_LINE] + 1; line <= inner[END_LINE]; line++) lines.delete(line);
     });
     return [...lines];
+  }
+
+  /** True when `line` holds only top-level code that runs once (outside every loop). */
+  runsOnce(fn: number, line: number): boolean {
+    if (fn !== 0 || !this.script.runOnce) return false;
+    if (!this.runOnceSet) this.runOnceSet = new Set(this.script.runOnce);
+    return this.runOnceSet.has(line);
   }
 
   /** The calls `fn` makes that the source resolves (none when not saved). */

@@ -98,13 +98,15 @@ export class LineAttribution {
 
     const candidates = this.candidatesOf(nodeIndex, own);
     const hasCode = (id: FunctionId, line: number) => this.scripts.get(id.url)!.hasCode(id.fn, line);
-    const score = (id: FunctionId) => node.lineTicks.reduce((sum, t) => sum + (hasCode(id, t.line) ? t.ticks : 0), 0);
+    // Top-level code outside loops runs once: where a callee has code on the same line, the ticks are the callee's.
+    const runsOnce = (line: number) => script.runsOnce(own.fn, line);
+    const score = (id: FunctionId) => node.lineTicks.reduce((sum, t) => sum + (hasCode(id, t.line) && !(id === own && runsOnce(t.line)) ? t.ticks : 0), 0);
     const scores = new Map(candidates.map((c) => [c, score(c.id)]));
     const ownScore = score(own);
 
     const shares: LineShare[] = node.lineTicks.map(({ line, ticks }) => {
       let best: Candidate | undefined;
-      let bestScore = hasCode(own, line) ? ownScore : -1;
+      let bestScore = !hasCode(own, line) ? -1 : runsOnce(line) ? 0 : ownScore;
       for (const candidate of candidates) {
         if (!hasCode(candidate.id, line)) continue;
         const s = scores.get(candidate)!;
@@ -120,7 +122,10 @@ export class LineAttribution {
   private inlinedWithoutLines(nodeIndex: number, own: FunctionId, shares: LineShare[]): LineShare[] {
     const withTicks = new Set(shares.map((s) => key(s.owner)));
     const children = new Set(this.model.nodes[nodeIndex].children.map((child) => key(this.functionOfNode(child))));
+    const script = this.scripts.get(own.url)!;
     return shares.flatMap((share) => {
+      // Compacted code (tsx, bundles) holds many calls on one line: nothing tells which one ran.
+      if (this.scripts.get(share.owner.url)?.isCompacted(share.line) ?? script.isCompacted(share.line)) return [share];
       const callees = this.callsOn(share.owner, share.line).filter(
         (callee) => !withTicks.has(key(callee)) && !children.has(key(callee)) && key(callee) !== key(own) && callee.fn !== 0,
       );

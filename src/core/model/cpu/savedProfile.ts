@@ -47,6 +47,8 @@ export interface ScriptAnnotations {
   readonly starts?: readonly number[];
   /** Lines holding each function's own code (not its nested functions'), parallel to `functions`. */
   readonly codeLines?: ReadonlyArray<readonly number[]>;
+  /** Lines of top-level code outside every loop: they run once, so a callee's code on the same line number explains ticks better. */
+  readonly runOnce?: readonly number[];
   /**
    * The calls each function makes that could be resolved statically (what V8 may have
    * inlined into it): [callSiteLine, scriptIndex, functionIndex] triples, flattened,
