@@ -60,6 +60,7 @@ export class LineAttribution {
   private readonly urls: readonly string[];
   private readonly ownFunctions = new Map<number, number>();
   private readonly byNode = new Map<number, readonly LineShare[]>();
+  private readonly staticCallees = new Map<string, readonly Candidate[]>();
   private everywhere: FunctionId[] | undefined;
 
   constructor(private readonly model: CpuModel) {
@@ -120,7 +121,8 @@ export class LineAttribution {
 
   /** Rule 3: a call-site line whose callee V8 inlined without keeping any of its lines is that callee's time. */
   private inlinedWithoutLines(nodeIndex: number, own: FunctionId, shares: LineShare[]): LineShare[] {
-    const withTicks = new Set(shares.map((s) => key(s.owner)));
+    // A function with lines of its own here, or on the way to one that has, kept its lines.
+    const withTicks = new Set(shares.flatMap((s) => [s.owner, ...s.chain].map(key)));
     const children = new Set(this.model.nodes[nodeIndex].children.map((child) => key(this.functionOfNode(child))));
     const script = this.scripts.get(own.url)!;
     return shares.flatMap((share) => {
@@ -149,16 +151,7 @@ export class LineAttribution {
       found.set(key(id), { id, tier, depth, chain });
       return true;
     };
-    let level: Candidate[] = [found.get(key(own))!];
-    for (let depth = 1; depth <= inliningDepth && level.length > 0; depth++) {
-      const next: Candidate[] = [];
-      for (const from of level) {
-        for (const callee of this.calleesOf(from.id)) {
-          if (add(callee, depth, [...from.chain, callee])) next.push(found.get(key(callee))!);
-        }
-      }
-      level = next;
-    }
+    for (const callee of this.staticCalleesOf(own)) add(callee.id, callee.depth, callee.chain);
     let nodes = this.model.nodes[nodeIndex].children;
     for (let depth = 1; depth <= descendantDepth && nodes.length > 0; depth++) {
       for (const child of nodes) {
@@ -175,6 +168,30 @@ export class LineAttribution {
     }
     found.delete(key(own));
     return [...found.values()];
+  }
+
+  /** What a function calls according to the source, transitively (breadth first: nearest, shortest chain). */
+  private staticCalleesOf(own: FunctionId): readonly Candidate[] {
+    let found = this.staticCallees.get(key(own));
+    if (!found) {
+      const seen = new Set([key(own)]);
+      found = [];
+      let level: Candidate[] = [{ id: own, tier: 0, depth: 0, chain: [] }];
+      for (let depth = 1; depth <= inliningDepth && level.length > 0; depth++) {
+        const next: Candidate[] = [];
+        for (const from of level) {
+          for (const callee of this.calleesOf(from.id)) {
+            if (seen.has(key(callee))) continue;
+            seen.add(key(callee));
+            next.push({ id: callee, tier: 0, depth, chain: [...from.chain, callee] });
+          }
+        }
+        found.push(...next);
+        level = next;
+      }
+      this.staticCallees.set(key(own), found);
+    }
+    return found;
   }
 
   /** Functions that can never have been inlined into this node: those enclosing its own function, and its callers in the profile. */
