@@ -175,7 +175,7 @@ export class LineAttribution {
     let found = this.staticCallees.get(key(own));
     if (!found) {
       const seen = new Set([key(own)]);
-      found = [];
+      const all: Candidate[] = [];
       let level: Candidate[] = [{ id: own, tier: 0, depth: 0, chain: [] }];
       for (let depth = 1; depth <= inliningDepth && level.length > 0; depth++) {
         const next: Candidate[] = [];
@@ -186,10 +186,10 @@ export class LineAttribution {
             next.push({ id: callee, tier: 0, depth, chain: [...from.chain, callee] });
           }
         }
-        found.push(...next);
+        all.push(...next);
         level = next;
       }
-      this.staticCallees.set(key(own), found);
+      this.staticCallees.set(key(own), (found = all));
     }
     return found;
   }
