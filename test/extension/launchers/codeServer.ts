@@ -45,7 +45,7 @@ const TEST_SETTINGS = {
 export async function startCodeServer(opts: CodeServerOptions): Promise<CodeServer> {
   if (!fs.existsSync(opts.binary)) {
     throw new Error(
-      `code-server not found at ${opts.binary}. Install it with .ci/run (tools folder) or set FLAMELENS_CODE_SERVER.`,
+      `code-server not found at ${opts.binary}. Run "node test/setup/installTestTools.js" (npm test does on its own) or set FLAMELENS_CODE_SERVER.`,
     );
   }
   const dir = (name: string) => {

@@ -5,8 +5,11 @@
  * workbench reports the extension host's console and exit code through codeAutomationLog /
  * codeAutomationExit. See shared/TESTING.md for why this route.
  *
- * Env: FLAMELENS_CODE_SERVER (binary), FLAMELENS_TEST_WORKSPACE (folder to open),
- * FLAMELENS_CHROMIUM (browser), FLAMELENS_TEST_TIMEOUT_MS (whole run, default 10 min),
+ * test/setup/installTestTools.js (npm test's pretest) installs both tools on first use; this reads
+ * where they are from it. Env: FLAMELENS_CODE_SERVER (binary; default: the tools folder's),
+ * FLAMELENS_TOOLS_DIR (the tools folder, default .vscode-test/tools), FLAMELENS_TEST_WORKSPACE
+ * (folder to open), FLAMELENS_CHROMIUM (browser; default: the first Chrome/Chromium on PATH),
+ * FLAMELENS_TEST_TIMEOUT_MS (whole run, default 10 min),
  * FLAMELENS_TEST_VERBOSE=1 (print harmless noise and browser console too),
  * FLAMELENS_KEEP_TMP=1 (keep the temp dir with code-server's log).
  */
@@ -20,10 +23,13 @@ import { BRIDGE_DIR_ENV } from '../shared/bridgeProtocol';
 import { BridgeServer } from './bridgeServer';
 import { CodeServer, startCodeServer } from './codeServer';
 
+/** The test setup (plain JS, runs before the build) decides where the tools are; one answer for both. */
+const setup: { codeServerBinary(): string; findBrowser(): string | undefined } = require(path.join(repoRoot, 'test', 'setup', 'installTestTools.js'));
+
 const env = process.env;
-const codeServerBin = env.FLAMELENS_CODE_SERVER || path.join(repoRoot, '.vscode-test', 'tools', 'node_modules', '.bin', 'code-server');
+const codeServerBin = setup.codeServerBinary();
 const workspace = path.resolve(env.FLAMELENS_TEST_WORKSPACE || path.join(repoRoot, 'test', 'extension', 'workspace'));
-const chromiumPath = env.FLAMELENS_CHROMIUM || '/usr/bin/chromium';
+const chromiumPath = setup.findBrowser();
 const timeoutMs = Number(env.FLAMELENS_TEST_TIMEOUT_MS) || 10 * 60_000;
 const verbose = env.FLAMELENS_TEST_VERBOSE === '1';
 const testsPath = path.join(repoRoot, 'out', 'test', 'extension', 'suite', 'index.js');
@@ -54,6 +60,12 @@ let stateDir = '';
 async function main(): Promise<number> {
   if (!fs.existsSync(testsPath)) throw new Error(`${testsPath} is missing: run \`npm run build\` first`);
   if (!fs.existsSync(workspace)) throw new Error(`test workspace ${workspace} does not exist`);
+  if (!chromiumPath || !fs.existsSync(chromiumPath)) {
+    throw new Error(
+      `Chrome or Chromium not found at ${chromiumPath ?? 'any of chromium, chromium-browser, google-chrome, google-chrome-stable on PATH'}. ` +
+        'Run "node test/setup/installTestTools.js" (it says what to install) or set FLAMELENS_CHROMIUM.',
+    );
+  }
   stateDir = fs.mkdtempSync(path.join(os.tmpdir(), 'flamelens-exttest-'));
   const bridgeDir = path.join(stateDir, 'bridge');
   fs.mkdirSync(bridgeDir);

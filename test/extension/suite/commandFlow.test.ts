@@ -15,7 +15,8 @@ describe('FlameLens: Profile Process (command palette)', function () {
 
   it('picks a running process by pid, records 3 seconds, and opens its flamegraph', async function () {
     if (!bridgeAvailable()) this.skip(); // answering quick picks needs the offline launcher's keyboard
-    const target = await startTarget(path.join(fixtureApps, 'busy-server.js'));
+    // --inspect-port=0: the inspector that attaching by pid opens gets a random port, not 9229 (maybe taken).
+    const target = await startTarget(path.join(fixtureApps, 'busy-server.js'), ['--inspect-port=0']);
     try {
       const before = new Set(vscode.window.tabGroups.all.flatMap((g) => g.tabs.map((t) => t.label)));
       void vscode.commands.executeCommand('flamelens.profileProcess');
@@ -28,7 +29,7 @@ describe('FlameLens: Profile Process (command palette)', function () {
       await new Promise((resolve) => setTimeout(resolve, 800));
       await typeInWorkbench('3', 'Enter');
       await new Promise((resolve) => setTimeout(resolve, 1500));
-      await screenshotPage('out/test-screenshots/recording.png');
+      await screenshotPage('out/screenshots/recording.png');
 
       const tab = await eventually(
         () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => !before.has(t.label) && t.label.startsWith(`pid-${target.pid}-`)),
@@ -41,7 +42,7 @@ describe('FlameLens: Profile Process (command palette)', function () {
         const q = await queryWebview('g.frame', { attributes: ['name'] });
         return q.attributes?.some((a) => a.name === 'handleRequest') ? q : undefined;
       }, 'the handleRequest frame').catch(async (error) => {
-        await screenshotPage('out/test-screenshots/command-flow-failure.png');
+        await screenshotPage('out/screenshots/command-flow-failure.png');
         console.log('frames seen:', JSON.stringify(await queryWebview('g.frame', { attributes: ['name'] }).catch((e) => e.message)).slice(0, 600));
         throw error;
       });

@@ -13,13 +13,12 @@ import { resolveInspectorTarget } from '../../../src/core/inspector/attach';
 import { connectInspector } from '../../../src/core/inspector/session';
 import { showHeapComparison, type HeapComparisonView } from '../../../src/extension/panels/heapComparisonView';
 import { portFrom, sendOrders } from '../../support/load';
-import { fixtureApps, repoRoot } from '../../support/paths';
+import { fixtureApps } from '../../support/paths';
 import { startTarget } from '../../support/targets';
-import { closeAllEditors, eventually, flameLens, setTheme } from './helpers';
+import { closeAllEditors, eventually, flameLens, screenshotDir, setTheme } from './helpers';
 import { bridgeAvailable, clickInWebview, evaluateInWebview, pressInWebview, queryWebview, screenshotPage, typeInWorkbench, waitForWebview } from './webviewBridge';
 
 const leakyServer = path.join(fixtureApps, 'leaky-server.js');
-const imagesDir = path.join(repoRoot, 'docs', 'images');
 const auditRow = '.ctor[data-class-name="AuditRecord"]';
 
 /** Numbers as the view prints them ("5,020", "−3") back to numbers. */
@@ -140,13 +139,13 @@ describe('heap views', function () {
 
     it('looks right in dark and light themes (screenshots)', async function () {
       if (!bridgeAvailable()) this.skip(); // screenshots need the offline launcher's browser
-      fs.mkdirSync(imagesDir, { recursive: true });
+      fs.mkdirSync(screenshotDir, { recursive: true });
       for (const [theme, name] of [
         ['Default Dark Modern', 'heap-view.png'],
         ['Default Light Modern', 'heap-view-light.png'],
       ]) {
         await setTheme(theme);
-        const shot = await screenshotPage(path.join(imagesDir, name));
+        const shot = await screenshotPage(path.join(screenshotDir, name));
         assert.ok(fs.statSync(shot).size > 10_000);
       }
       await setTheme('Default Dark Modern');
@@ -205,13 +204,13 @@ describe('heap views', function () {
 
     it('looks right in dark and light themes (screenshots)', async function () {
       if (!bridgeAvailable()) this.skip(); // webviews are only reachable through the offline launcher
-      fs.mkdirSync(imagesDir, { recursive: true });
+      fs.mkdirSync(screenshotDir, { recursive: true });
       for (const [theme, name] of [
         ['Default Dark Modern', 'heap-comparison.png'],
         ['Default Light Modern', 'heap-comparison-light.png'],
       ]) {
         await setTheme(theme);
-        const shot = await screenshotPage(path.join(imagesDir, name));
+        const shot = await screenshotPage(path.join(screenshotDir, name));
         assert.ok(fs.statSync(shot).size > 10_000);
       }
       await setTheme('Default Dark Modern');

@@ -9,7 +9,8 @@ import { fixtureApps, repoRoot } from '../../support/paths';
 export const tsService = path.join(fixtureApps, 'ts-service');
 export const checksumTs = path.join(tsService, 'src', 'checksum.ts');
 export const checksumHotLine = fs.readFileSync(checksumTs, 'utf8').split('\n').findIndex((l) => l.includes('HOT-LINE')) + 1;
-export const screenshotDir = path.join(repoRoot, 'out', 'test-screenshots');
+/** Under out/ (untracked): tests never overwrite the committed pictures in docs/images. */
+export const screenshotDir = path.join(repoRoot, 'out', 'screenshots');
 
 export async function flameLens(): Promise<FlameLensApi> {
   const extension = vscode.extensions.getExtension<FlameLensApi>('flamelens.flamelens');

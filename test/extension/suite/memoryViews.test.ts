@@ -16,7 +16,6 @@ import { bridgeAvailable, evaluateInWebview, queryWebview, screenshotPage, waitF
 const leakyServer = path.join(fixtureApps, 'leaky-server.js');
 const timelinePage = '#app[data-page="timeline"]';
 const allocationPage = '#app[data-page="allocations"]';
-const docsImages = path.join(fixtureApps, '..', '..', '..', 'docs', 'images');
 
 /**
  * Sends orders for at least `ms`, and on until the returned function is called: the load must
@@ -52,7 +51,8 @@ describe('memory views', function () {
   before(async () => {
     await closeAllEditors();
     // Full GCs every second (see the fixture), so the leak trend does not hang on V8's timing.
-    target = await startTarget(leakyServer, ['--expose-gc']);
+    // --inspect-port=0: attaching by pid opens the inspector on a random port, not 9229 (maybe taken).
+    target = await startTarget(leakyServer, ['--expose-gc', '--inspect-port=0']);
     const port = portFrom(target.readyLine);
     const api = await flameLens();
     const recording = api.profile({ pid: target.pid }, { durationMs: 0, memory: true, allocations: true });
@@ -154,7 +154,7 @@ describe('memory views', function () {
     await vscode.commands.executeCommand('vscode.openWith', vscode.Uri.file(files.memoryFile!), 'flamelens.memoryTimeline');
     await waitForWebview(`${timelinePage} .leak-banner.warning`, 30_000);
     await new Promise((resolve) => setTimeout(resolve, 1000));
-    const timelineShot = await screenshotPage(path.join(docsImages, 'memory-timeline.png'));
+    const timelineShot = await screenshotPage(path.join(screenshotDir, 'memory-timeline.png'));
     assert.ok(fs.statSync(timelineShot).size > 10_000);
 
     await closeAllEditors();
@@ -162,7 +162,7 @@ describe('memory views', function () {
     await waitForWebview(`${allocationPage} g.frame`, 30_000);
     await vscode.window.showTextDocument(vscode.Uri.file(leakyServer), { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true, selection: new vscode.Range(14, 0, 14, 0) });
     await new Promise((resolve) => setTimeout(resolve, 1500));
-    const flameShot = await screenshotPage(path.join(docsImages, 'allocation-flamegraph.png'));
+    const flameShot = await screenshotPage(path.join(screenshotDir, 'allocation-flamegraph.png'));
     assert.ok(fs.statSync(flameShot).size > 10_000);
 
     await setTheme('Default Light Modern');

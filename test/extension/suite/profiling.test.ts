@@ -9,6 +9,9 @@ import { fixtureApps } from '../../support/paths';
 import { checksumHotLine, checksumTs, closeAllEditors, eventually, flameLens, screenshotDir, setTheme, tsService } from './helpers';
 import { bridgeAvailable, clickInWebview, queryWebview, screenshotPage, waitForWebview } from './webviewBridge';
 
+/** Attaching by pid opens the inspector with SIGUSR1: on a random port with this, not on 9229 (maybe taken). */
+const noInspectorYet = ['--inspect-port=0'];
+
 describe('profiling a TypeScript program in VS Code', function () {
   this.timeout(120_000);
   let file: string;
@@ -146,7 +149,7 @@ describe('recording failures and control', function () {
 
   it('reports a target that exits mid-capture, and does not hang', async () => {
     const api = await flameLens();
-    const target = await startTarget(path.join(fixtureApps, 'busy-server.js'));
+    const target = await startTarget(path.join(fixtureApps, 'busy-server.js'), noInspectorYet);
     const recording = api.profile({ pid: target.pid }, { durationMs: 0 });
     await new Promise((resolve) => setTimeout(resolve, 1500));
     target.kill('SIGKILL');
@@ -155,7 +158,7 @@ describe('recording failures and control', function () {
 
   it('stops on "FlameLens: Stop Profiling" and keeps the profile', async () => {
     const api = await flameLens();
-    const target = await startTarget(path.join(fixtureApps, 'busy-server.js'));
+    const target = await startTarget(path.join(fixtureApps, 'busy-server.js'), noInspectorYet);
     try {
       const recording = api.profile({ pid: target.pid }, { durationMs: 0 });
       await new Promise((resolve) => setTimeout(resolve, 1500));
@@ -171,7 +174,7 @@ describe('recording failures and control', function () {
 
   it('discards on "FlameLens: Cancel Profiling"', async () => {
     const api = await flameLens();
-    const target = await startTarget(path.join(fixtureApps, 'busy-server.js'));
+    const target = await startTarget(path.join(fixtureApps, 'busy-server.js'), noInspectorYet);
     try {
       const recording = api.profile({ pid: target.pid }, { durationMs: 0 });
       await new Promise((resolve) => setTimeout(resolve, 1500));

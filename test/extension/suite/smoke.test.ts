@@ -34,7 +34,7 @@ describe('extension host smoke', () => {
       const found = await waitForWebview('#probe', 30_000);
       assert.deepEqual(found.texts, ['hello']);
 
-      const shot = await screenshotPage('out/test-screenshots/smoke.png');
+      const shot = await screenshotPage('out/screenshots/smoke.png');
       assert.ok(fs.statSync(shot).size > 0, `${shot} is empty`);
     } finally {
       panel.dispose();
