@@ -12,7 +12,8 @@ import { readJson, runCli, startCli, tempDir } from '../support/runCli';
 import { startTarget, type RunningTarget } from '../support/targets';
 
 async function snapshotsUnderLoad(server: string, dir: string): Promise<string[]> {
-  const target: RunningTarget & { readyLine: string } = await startTarget(path.join(fixtureApps, server));
+  // --inspect-port=0: attaching by pid (SIGUSR1) opens a random port, never 9229 that another process may hold.
+  const target: RunningTarget & { readyLine: string } = await startTarget(path.join(fixtureApps, server), ['--inspect-port=0']);
   try {
     const port = portFrom(target.readyLine);
     const inspector = await resolveInspectorTarget(parseTargetAddress(String(target.pid)), {});
@@ -73,7 +74,7 @@ describe('flamelens heap and heap-diff', function () {
   });
 
   it('takes comparable snapshots from the command line (several --out through one connection)', async () => {
-    const target = await startTarget(path.join(fixtureApps, 'leaky-server.js'));
+    const target = await startTarget(path.join(fixtureApps, 'leaky-server.js'), ['--inspect-port=0']);
     try {
       const port = portFrom(target.readyLine);
       const [a, b] = [path.join(temp.dir, 'cli-a.heapsnapshot'), path.join(temp.dir, 'cli-b.heapsnapshot')];
