@@ -117,16 +117,32 @@ async function scriptAnnotations(profile: SavedCpuProfile, scriptInfo: (url: str
   });
 }
 
-/** Where each function starts in the original source, by its exact generated position (minified code puts many on one line). */
-function functionOrigins(map: ScriptSourceMap, structure: ScriptStructure): Array<readonly [string, number] | null> {
+/**
+ * Where each function starts in the original source, and its original name when the map
+ * keeps one (minified code): found at the function's name, else its start, by exact position.
+ */
+function functionOrigins(map: ScriptSourceMap, structure: ScriptStructure): Array<readonly [string, number] | readonly [string, number, string] | null> {
   return structure.functions.map((range, index) => {
+    const [nameLine, nameColumn] = [structure.namePositions[index * 2], structure.namePositions[index * 2 + 1]];
     const [line, column] = index === 0 ? [range[0], range[1]] : [structure.starts[index * 2], structure.starts[index * 2 + 1]];
-    const found = map.originalPosition(line, column) ?? map.firstMappedLineFrom(line, 5);
-    return found ? ([found.file, found.line] as const) : null;
+    const found =
+      (nameLine > 0 ? map.originalPosition(nameLine, nameColumn) : undefined) ??
+      map.originalPosition(range[0], range[1]) ??
+      map.originalPosition(line, column) ??
+      map.firstMappedLineFrom(line, 5);
+    if (!found) return null;
+    // Bundlers map the glue they write (export getters, helpers) to the very start of a source:
+    // such a function has no place in the original, only in the generated file.
+    if (found.line === 1 && (found as { column?: number }).column === 1 && index > 0 && !(line === 1 && column === 1)) return generatedOnly;
+    const name = nameLine > 0 ? map.originalName(nameLine, nameColumn) : undefined;
+    return name && name !== range[5] ? ([found.file, found.line, name] as const) : ([found.file, found.line] as const);
   });
 }
 
-const emptyStructure: ScriptStructure = { functions: [], starts: [], codeLines: [], runOnce: [], callSites: [], bindings: new Map() };
+/** An `origins` entry for a function the bundler wrote itself: it exists only in the generated file. */
+const generatedOnly = ['', 0] as const;
+
+const emptyStructure: ScriptStructure = { functions: [], starts: [], namePositions: [], codeLines: [], runOnce: [], callSites: [], bindings: new Map(), aliases: new Map() };
 
 function withColumn(line: { file: string; line: number } | undefined) {
   return line && { ...line, column: 1 };

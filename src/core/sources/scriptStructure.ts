@@ -33,11 +33,15 @@ export interface ScriptStructure {
   readonly functions: FunctionRange[];
   /** [line, column] of each function as V8 reports it, flattened (1-based). */
   readonly starts: number[];
+  /** [line, column] of the identifier that names each function (0, 0 when none), flattened: where a source map keeps a minified function's real name. */
+  readonly namePositions: number[];
   readonly codeLines: number[][];
   /** Lines of top-level code outside every loop: the module runs once, so they run once. */
   readonly runOnce: number[];
   readonly callSites: CallSite[][];
   readonly bindings: ReadonlyMap<string, ModuleBinding>;
+  /** Functions that only hand out another by name, as bundlers' export getters do (`checksumAll: () => p`): index → that name. */
+  readonly aliases: ReadonlyMap<number, string>;
 }
 
 type AnyNode = acorn.Node & Record<string, any>;
@@ -53,15 +57,17 @@ export function scriptStructureOf(text: string): ScriptStructure | undefined {
   const end = program.loc!.end;
   const functions: FunctionRange[] = [[1, 1, end.line, end.column + 1, -1, '']];
   const starts = [1, 1];
+  const namePositions = [0, 0];
   const codeLines: Array<Set<number>> = [new Set()];
   const callSites: CallSite[][] = [[]];
   const bindings = new Map<string, ModuleBinding>();
   const indexOfFunction = new Map<AnyNode, number>();
+  const aliases = new Map<number, string>();
   const callbacks: Array<{ owner: number; line: number; node: AnyNode }> = [];
 
   // Explicit stack: generated bundles nest far deeper than the call stack allows.
-  const stack: Array<{ node: AnyNode; owner: number; nameHint: string; inLoop: boolean }> = [
-    { node: program as unknown as AnyNode, owner: 0, nameHint: '', inLoop: false },
+  const stack: Array<{ node: AnyNode; owner: number; nameHint: NameHint; inLoop: boolean }> = [
+    { node: program as unknown as AnyNode, owner: 0, nameHint: noName, inLoop: false },
   ];
   const onceLines = new Set<number>();
   const loopLines = new Set<number>();
@@ -71,12 +77,15 @@ export function scriptStructureOf(text: string): ScriptStructure | undefined {
     let inLoop = parentInLoop || loopTypes.has(node.type);
     if (functionTypes.has(node.type)) {
       const { start, end } = node.loc!;
-      functions.push([start.line, start.column + 1, end.line, end.column + 1, parent, node.id?.name ?? nameHint]);
+      functions.push([start.line, start.column + 1, end.line, end.column + 1, parent, node.id?.name ?? nameHint.name]);
       starts.push(...lines.position(v8Start(node, text)));
+      const nameAt = node.id?.start ?? nameHint.at;
+      namePositions.push(...(nameAt >= 0 ? lines.position(nameAt) : [0, 0]));
       codeLines.push(new Set());
       callSites.push([]);
       owner = functions.length - 1;
       indexOfFunction.set(node, owner);
+      if (node.type === 'ArrowFunctionExpression' && node.params.length === 0 && node.body.type === 'Identifier') aliases.set(owner, node.body.name);
       inLoop = false;
     } else if (node.type !== 'Program') {
       codeLines[owner].add(node.loc!.start.line);
@@ -89,7 +98,7 @@ export function scriptStructureOf(text: string): ScriptStructure | undefined {
     if (node.type === 'VariableDeclarator') addRequireBindings(node, bindings);
     if (node.type === 'ImportDeclaration') addImportBindings(node, bindings);
 
-    const children: Array<{ node: AnyNode; nameHint: string; isArgument: boolean }> = [];
+    const children: Array<{ node: AnyNode; nameHint: NameHint; isArgument: boolean }> = [];
     for (const key of Object.keys(node)) {
       if (key === 'loc') continue;
       const value = node[key];
@@ -113,7 +122,7 @@ export function scriptStructureOf(text: string): ScriptStructure | undefined {
   for (const { owner, line, node } of callbacks) callSites[owner].push({ line, callee: { kind: 'function', index: indexOfFunction.get(node)! } });
   const sorted = (lines: Iterable<number>) => [...lines].sort((a, b) => a - b);
   const runOnce = sorted([...onceLines].filter((line) => !loopLines.has(line)));
-  return { functions, starts, codeLines: codeLines.map(sorted), runOnce, callSites, bindings };
+  return { functions, starts, namePositions, codeLines: codeLines.map(sorted), runOnce, callSites, bindings, aliases };
 }
 
 function parse(text: string): acorn.Program | undefined {
@@ -201,27 +210,34 @@ function addImportBindings(declaration: AnyNode, bindings: Map<string, ModuleBin
   }
 }
 
+/** A name an anonymous function takes from where it is written, and where that name is (offset; -1 for none). */
+interface NameHint {
+  readonly name: string;
+  readonly at: number;
+}
+
+const noName: NameHint = { name: '', at: -1 };
+
 /** The name an anonymous function takes from where it is written: `const x = () => …`, `{ x() {} }`. */
-function nameFor(parent: AnyNode, key: string): string {
-  const keyName = (node: unknown): string => {
-    const n = node as { type?: string; name?: string; value?: unknown; property?: unknown } | undefined;
-    if (!n) return '';
-    if (n.type === 'Identifier' || n.type === 'PrivateIdentifier') return n.name ?? '';
-    if (n.type === 'Literal') return String(n.value);
-    if (n.type === 'MemberExpression') return keyName(n.property);
-    return '';
+function nameFor(parent: AnyNode, key: string): NameHint {
+  const keyName = (node: AnyNode | undefined): NameHint => {
+    if (!node) return noName;
+    if (node.type === 'Identifier' || node.type === 'PrivateIdentifier') return { name: node.name ?? '', at: node.start };
+    if (node.type === 'Literal') return { name: String(node.value), at: node.start };
+    if (node.type === 'MemberExpression') return keyName(node.property);
+    return noName;
   };
   switch (parent.type) {
     case 'VariableDeclarator':
-      return key === 'init' ? keyName(parent.id) : '';
+      return key === 'init' ? keyName(parent.id) : noName;
     case 'Property':
     case 'MethodDefinition':
     case 'PropertyDefinition':
-      return key === 'value' ? keyName(parent.key) : '';
+      return key === 'value' ? keyName(parent.key) : noName;
     case 'AssignmentExpression':
-      return key === 'right' ? keyName(parent.left) : '';
+      return key === 'right' ? keyName(parent.left) : noName;
     default:
-      return '';
+      return noName;
   }
 }
 

@@ -107,6 +107,19 @@ export class ScriptSourceMap {
     return found.source === null ? undefined : { file: this.pathOf(found.source), line: found.line, column: found.column + 1, name: found.name ?? undefined };
   }
 
+  /**
+   * The original name the map gives the identifier at a generated position (1-based), e.g. a
+   * minified function's real name at its name token; undefined when the map names nothing there.
+   */
+  originalName(line: number, column: number): string | undefined {
+    try {
+      const found = originalPositionFor(this.map, { line, column: column - 1 });
+      return found.name ?? undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
   private index(): MappingIndex {
     this.mappingIndex ??= new MappingIndex(this.mappings!, this.map.resolvedSources.length);
     return this.mappingIndex;
@@ -182,15 +195,17 @@ function parseMap(text: string, mapUrl: string): ScriptSourceMap {
  * The fields trace-mapping and our index trust, checked first: `sources` must be paths, not
  * objects or megabytes of text that would end up printed as a file name.
  */
-function checkMapShape(raw: Record<string, unknown>): void {
+function checkMapShape(raw: Record<string, unknown>, inSection = false): void {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new Error('it is not a JSON object');
   if (raw.version !== undefined && raw.version !== 3) throw new Error('its version is not 3');
   if (raw.sections !== undefined) {
+    // An index map's sections hold plain maps (the spec allows no nesting, so neither do we).
+    if (inSection) throw new Error('a section holds sections');
     if (!Array.isArray(raw.sections)) throw new Error('"sections" is not a list');
     for (const section of raw.sections) {
       const map = (section as { map?: unknown } | null)?.map;
       if (typeof map !== 'object' || map === null) throw new Error('a section has no map');
-      checkMapShape(map as Record<string, unknown>);
+      checkMapShape(map as Record<string, unknown>, true);
     }
     return;
   }

@@ -56,7 +56,13 @@ export function resolveCalls(scripts: readonly StaticScript[], moduleUrl: (speci
     const url = moduleUrl(specifier, scripts[from].url);
     return url === undefined ? undefined : indexByUrl.get(url);
   };
-  const named = (script: number, name: string): FunctionRef[] => (byName[script].get(name) ?? []).slice(0, maxByName).map((fn) => [script, fn] as const);
+  const named = (script: number, name: string): FunctionRef[] =>
+    (byName[script].get(name) ?? []).slice(0, maxByName).flatMap((fn) => {
+      // An export getter (`checksumAll: () => p`) hands out the function that is really called.
+      const alias = scripts[script].structure.aliases.get(fn);
+      const target = alias === undefined ? undefined : byName[script].get(alias);
+      return (target ?? [fn]).slice(0, maxByName).map((f) => [script, f] as const);
+    });
 
   const resolve = (script: number, callee: Callee): FunctionRef[] => {
     const { bindings } = scripts[script].structure;

@@ -105,7 +105,17 @@ export class ScriptFunctions {
   /** Where function `fn` starts in the original source, when a source map told. */
   originOf(fn: number): { file: string; line: number } | undefined {
     const origin = this.script.origins?.[fn];
-    return origin ? { file: origin[0], line: origin[1] } : undefined;
+    return origin && origin[1] > 0 ? { file: origin[0], line: origin[1] } : undefined;
+  }
+
+  /** True when the source map says the bundler wrote function `fn` (it has no original source). */
+  isGenerated(fn: number): boolean {
+    return this.script.origins?.[fn]?.[1] === 0;
+  }
+
+  /** The name function `fn` had before a minifier renamed it, when the source map keeps it. */
+  originalNameOf(fn: number): string | undefined {
+    return this.script.origins?.[fn]?.[2];
   }
 
   /** True when more than one function starts on generated line `line` (compacted or minified code). */

@@ -102,13 +102,18 @@ export function computeHotspots(model: CpuModel, range?: TimeRange): Hotspots {
     return entry;
   };
   const describeLocation = (location: CodeLocation): Omit<FunctionAccumulator, 'key'> => {
+    // A function's own start and name through the map, by exact position (minified code renames and packs them).
+    const fn = ownFunctionOf(location);
+    const script = fn >= 0 ? attribution.script(location.url) : undefined;
+    const name = script?.originalNameOf(fn) ?? location.functionName;
     const generated = origins.get(location.url)?.get(location.line);
-    const place = location.original ?? generated ?? { file: displayPath(location.url), line: location.url ? location.line : 0 };
+    const mapped = script?.isGenerated(fn) ? undefined : (script?.originOf(fn) ?? location.original ?? generated);
+    const place = mapped ?? { file: displayPath(location.url), line: location.url ? location.line : 0 };
     return {
-      name: location.functionName,
+      name,
       file: place.file,
       line: place.line,
-      category: location.original || generated ? categorize(location.functionName, place.file) : location.category,
+      category: mapped ? categorize(name, place.file) : location.category,
       selfUs: 0,
       totalUs: 0,
     };
@@ -116,8 +121,9 @@ export function computeHotspots(model: CpuModel, range?: TimeRange): Hotspots {
   const describeRange = ({ url, fn }: FunctionId): Omit<FunctionAccumulator, 'key'> => {
     const script = attribution.script(url)!;
     const range = script.functions[fn];
-    const place = script.originOf(fn) ?? origins.get(url)?.get(range[0]) ?? { file: displayPath(url), line: range[0] };
-    const name = range[5] || '(anonymous)';
+    const generatedOnly = { file: displayPath(url), line: range[0] };
+    const place = script.isGenerated(fn) ? generatedOnly : (script.originOf(fn) ?? origins.get(url)?.get(range[0]) ?? generatedOnly);
+    const name = script.originalNameOf(fn) ?? (range[5] || '(anonymous)');
     return { name, file: place.file, line: place.line, category: categorize(name, place.file), selfUs: 0, totalUs: 0 };
   };
   /** Where a generated line is in the original source; in compacted code (many functions on one line) the function's own start. */

@@ -55,8 +55,12 @@ export interface ScriptAnnotations {
    * parallel to `functions`; scriptIndex points into `FlameLensAnnotations.scripts`.
    */
   readonly calls?: ReadonlyArray<readonly number[]>;
-  /** Where each function starts in the original source ([path, line]; null when unmapped), parallel to `functions`. */
-  readonly origins?: ReadonlyArray<readonly [string, number] | null>;
+  /**
+   * Where each function starts in the original source ([path, line], plus its original name
+   * when a minifier renamed it; null when unmapped; ['', 0] for code the bundler wrote itself,
+   * which exists only in the generated file), parallel to `functions`.
+   */
+  readonly origins?: ReadonlyArray<readonly [string, number] | readonly [string, number, string] | null>;
 }
 
 export interface FlameLensAnnotations {
