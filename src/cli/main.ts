@@ -1,9 +1,10 @@
 /**
  * The `flamelens` command: argument dispatch and the exit-code contract
- * (0 success, 1 the target or capture failed, 2 bad input). Failures print one line;
- * --verbose adds the stack.
+ * (0 success, 1 the target or capture failed, 2 bad input, 130 cancelled with Ctrl+C).
+ * Failures print one line; --verbose adds the stack.
  */
-import { FlameLensError } from '../core/errors';
+import { FlameLensError, type FailureKind } from '../core/errors';
+import { terminalOutput } from '../core/report/terminalText';
 import { attach, attachUsage } from './commands/attach';
 import { heap, heapUsage } from './commands/heap';
 import { heapDiff, heapDiffUsage } from './commands/heapDiff';
@@ -26,16 +27,21 @@ ${heapUsage}
 
 ${heapDiffUsage}
 
-Exit codes: 0 success · 1 the target or the capture failed · 2 bad input.
+Exit codes: 0 success · 1 the target or the capture failed · 2 bad input · 130 cancelled (Ctrl+C).
 Add --verbose to see the details of a failure.`;
+
+/** What each kind of failure exits with; 130 is what a shell reports for a program stopped by Ctrl+C. */
+const exitCodes: Record<FailureKind, number> = { 'bad-input': 2, 'target-failed': 1, cancelled: 130 };
 
 const commands: Record<string, (args: string[], console: Console) => Promise<void>> = { record, attach, report, snapshot, heap, 'heap-diff': heapDiff };
 
 /** Runs the CLI and returns the exit code. */
 export async function main(argv: string[]): Promise<number> {
+  // Everything printed passes one filter: names, paths and messages carry data from profiles,
+  // snapshots, targets and the command line, whose control characters must not reach the terminal.
   const console: Console = {
-    out: (text) => process.stdout.write(text + '\n'),
-    info: (text) => process.stderr.write(text + '\n'),
+    out: (text) => process.stdout.write(terminalOutput(text) + '\n'),
+    info: (text) => process.stderr.write(terminalOutput(text) + '\n'),
   };
   const [name, ...args] = argv;
   const verbose = ownArguments(argv).includes('--verbose');
@@ -59,7 +65,7 @@ export async function main(argv: string[]): Promise<number> {
     if (error instanceof FlameLensError) {
       console.info(`flamelens: ${error.message}`);
       if (verbose && error.cause) console.info(String((error.cause as Error).stack ?? error.cause));
-      return error.kind === 'bad-input' ? 2 : 1;
+      return exitCodes[error.kind];
     }
     console.info(`flamelens: unexpected failure: ${(error as Error).message ?? error}. Run again with --verbose and report it.`);
     if (verbose) console.info(String((error as Error).stack));

@@ -8,6 +8,8 @@ import { readJson, runCli, startCli, tempDir } from '../support/runCli';
 import { startTarget, type RunningTarget } from '../support/targets';
 
 const busyServer = path.join(fixtureApps, 'busy-server.js');
+/** SIGUSR1 then opens the inspector on a random port: 9229 may be held by anything on the machine. */
+const noInspectorYet = ['--inspect-port=0'];
 
 describe('flamelens attach', function () {
   this.timeout(60_000);
@@ -22,7 +24,7 @@ describe('flamelens attach', function () {
 
   it('attaches by pid to a process started without --inspect, and leaves it running', async function () {
     if (process.platform === 'win32') this.skip(); // SIGUSR1 path; Windows uses _debugProcess, not run in CI.
-    target = await startTarget(busyServer);
+    target = await startTarget(busyServer, noInspectorYet);
     const json = path.join(temp.dir, 'summary.json');
     const result = await runCli(['attach', String(target.pid), '--duration', '1', '--json', json]);
     assert.equal(result.code, 0, result.stderr);
@@ -42,7 +44,7 @@ describe('flamelens attach', function () {
   });
 
   it('says clearly when the target is killed mid-capture, and does not hang', async () => {
-    target = await startTarget(busyServer);
+    target = await startTarget(busyServer, noInspectorYet);
     const run = startCli(['attach', String(target.pid), '--out', path.join(temp.dir, 'never.cpuprofile')]);
     await run.waitForStderr(/press Ctrl\+C to stop/);
     target.kill('SIGKILL');

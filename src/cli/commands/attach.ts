@@ -1,8 +1,9 @@
 /** `flamelens attach <pid | host:port | ws://…>`: profile a process that is already running. */
-import { recordCpuProfile } from '../../core/capture/recordCpuProfile';
+import { recordCpuProfile, type Recording } from '../../core/capture/recordCpuProfile';
 import { badInput } from '../../core/errors';
 import { parseTargetAddress } from '../../core/inspector/address';
 import { resolveInspectorTarget } from '../../core/inspector/attach';
+import { closeInspectorWeOpened, notClosedWarning, waitingToCloseNotice } from '../../core/inspector/closeInspector';
 import { captureFlags, captureOptions, commonFlags, memoryFlags, memoryOptions, memoryUsageLines, outputFlags, outputOptions, parseFlags } from '../options';
 import { writeOutputs, type Console } from '../outputs';
 import { stopOnInterrupt } from '../stopOnInterrupt';
@@ -10,7 +11,7 @@ import { stopOnInterrupt } from '../stopOnInterrupt';
 export const attachUsage = `flamelens attach <pid | host:port | ws://…> [--duration <s>] [--interval <µs>] [--memory] [--allocations] [--out <file.cpuprofile>] [--json <summary.json>] [--html <report.html>] [--top <n>] [--allow-remote]
 
 Profiles a running Node.js process. Given a pid of a process started without --inspect, opens
-its inspector (SIGUSR1 on Linux/macOS). The process keeps running afterwards.
+its inspector (SIGUSR1 on Linux/macOS) and closes it again when done. The process keeps running.
 Stops after --duration, on Ctrl+C, or when the process ends.
 --allow-remote   connect to an inspector on another machine (unencrypted; only on networks you trust)
 ${memoryUsageLines}`;
@@ -28,9 +29,13 @@ export async function attach(args: string[], console: Console): Promise<void> {
   const capture = captureOptions(values);
   const outputs = outputOptions(values);
   const target = await resolveInspectorTarget(parseTargetAddress(positionals[0]), { allowRemote: values['allow-remote'] });
-  const interrupt = stopOnInterrupt(() => undefined);
+  // Giving up (a second Ctrl+C) exits at once: the inspector we opened cannot be closed then, say so.
+  const interrupt = stopOnInterrupt(() => {
+    if (target.openedInspector) process.stderr.write(`flamelens: ${notClosedWarning(target.openedInspector)}\n`);
+  });
+  let recording: Recording;
   try {
-    const recording = await recordCpuProfile(target.webSocketUrl, {
+    recording = await recordCpuProfile(target.webSocketUrl, {
       ...capture,
       ...memoryOptions(values),
       stopSignal: interrupt.signal,
@@ -38,9 +43,13 @@ export async function attach(args: string[], console: Console): Promise<void> {
       onStarted: () =>
         console.info(`Profiling ${target.label}` + (capture.durationMs ? ` for ${capture.durationMs / 1000} s` : '') + '; press Ctrl+C to stop.'),
     });
-    if (recording.endedBy === 'program-ended') console.info('The process ended; the profile covers it up to its end.');
-    await writeOutputs(recording.profile, { ...outputs, memory: recording.memory, allocations: recording.allocations, title: target.label, recordedAt: new Date() }, console);
   } finally {
+    // Leave the process as we found it, before the (slower) outputs, whether the recording worked or not.
+    const opened = target.openedInspector;
+    const warning = await closeInspectorWeOpened(target, { onWait: () => opened && console.info(waitingToCloseNotice(opened)) });
     interrupt.dispose();
+    if (warning) console.info(`flamelens: ${warning}`);
   }
+  if (recording.endedBy === 'program-ended') console.info('The process ended; the profile covers it up to its end.');
+  await writeOutputs(recording.profile, { ...outputs, memory: recording.memory, allocations: recording.allocations, title: target.label, recordedAt: new Date() }, console);
 }

@@ -5,7 +5,8 @@ import { captureHeapSnapshot, estimateSnapshotBytes } from '../../core/capture/h
 import { badInput, FlameLensError } from '../../core/errors';
 import { connectInspector } from '../../core/inspector/session';
 import { parseTargetAddress } from '../../core/inspector/address';
-import { resolveInspectorTarget } from '../../core/inspector/attach';
+import { resolveInspectorTarget, type ResolvedTarget } from '../../core/inspector/attach';
+import { closeInspectorWeOpened, notClosedWarning, waitingToCloseNotice } from '../../core/inspector/closeInspector';
 import { commonFlags, parseFlags, positiveCount } from '../options';
 import type { Console } from '../outputs';
 import { stopOnInterrupt } from '../stopOnInterrupt';
@@ -14,9 +15,11 @@ export const snapshotUsage = `flamelens snapshot <pid | host:port | ws://…> --
 
 Saves a heap snapshot of a running Node.js process (opens Chrome DevTools' Memory tab and
 "flamelens heap"). Given a pid of a process started without --inspect, opens its inspector
-(SIGUSR1 on Linux/macOS). The process keeps running. The snapshot streams to <file>.partial and
-takes its name once complete; Ctrl+C cancels and keeps nothing. Taking it pauses the process and
-needs about as much free memory as its heap.
+(SIGUSR1 on Linux/macOS) and closes it again when done. The process keeps running. The snapshot
+streams to <file>.partial and takes its name once complete; Ctrl+C cancels, keeps nothing and
+exits with 130. A flamelens killed outright (SIGKILL) leaves <file>.partial, incomplete: the next
+snapshot to the same file replaces it. Taking it pauses the process and needs about as much free
+memory as its heap.
 --out <file>     where to save it (required; DevTools only opens files named *.heapsnapshot). Repeat it to
                  take several snapshots through one connection, comparable with "flamelens heap-diff"
 --every <s>      seconds between those snapshots (default: wait for Enter)
@@ -36,31 +39,50 @@ export async function snapshot(args: string[], console: Console): Promise<void> 
   if (positionals.length !== 1) {
     throw badInput('Name one target: a pid, host:port or ws:// URL. Example: flamelens snapshot 4242 --out before.heapsnapshot');
   }
-  const outs = values.out ?? [];
+  const outs: readonly string[] = [values.out ?? []].flat();
   if (outs.length === 0) throw badInput('Say where to save the snapshot with --out <file.heapsnapshot>. Example: flamelens snapshot 4242 --out before.heapsnapshot');
   const everyMs = values.every === undefined ? undefined : positiveCount('--every', values.every) * 1000;
   const target = await resolveInspectorTarget(parseTargetAddress(positionals[0]), { allowRemote: values['allow-remote'] });
+  const files = { current: outs[0] };
+  // A second Ctrl+C exits at once, before the capture can clean up: remove the half file here,
+  // and say that the inspector we opened may stay open.
+  const interrupt = stopOnInterrupt(() => {
+    fs.rmSync(`${files.current}.partial`, { force: true });
+    if (target.openedInspector) process.stderr.write(`flamelens: ${notClosedWarning(target.openedInspector)}\n`);
+  }, 'Cancelling the heap snapshot (Ctrl+C again to give up)...');
+  try {
+    await takeSnapshots(target, outs, files, everyMs, interrupt.signal, console);
+  } finally {
+    // Leave the process as we found it, whether the snapshots worked or not. After a cancel the
+    // target first finishes writing the snapshot it started: that can take a while.
+    const opened = target.openedInspector;
+    const warning = await closeInspectorWeOpened(target, { onWait: () => opened && console.info(waitingToCloseNotice(opened)) });
+    interrupt.dispose();
+    if (warning) console.info(`flamelens: ${warning}`);
+  }
+}
 
+async function takeSnapshots(
+  target: ResolvedTarget,
+  outs: readonly string[],
+  files: { current: string },
+  everyMs: number | undefined,
+  signal: AbortSignal,
+  console: Console,
+): Promise<void> {
   // One session for all snapshots: V8 renumbers objects when a debugger disconnects, and
   // heap-diff needs the same object to keep its id.
-  let current = outs[0];
-  // A second Ctrl+C exits at once, before the capture can clean up: remove the half file here.
-  const interrupt = stopOnInterrupt(
-    () => fs.rmSync(`${current}.partial`, { force: true }),
-    'Cancelling the heap snapshot (Ctrl+C again to give up)...',
-  );
   const session = await connectInspector(target.webSocketUrl);
   try {
     for (let index = 0; index < outs.length; index++) {
-      current = outs[index];
-      if (index > 0) await waitForNext(index, outs.length, everyMs, interrupt.signal, console);
+      files.current = outs[index];
+      if (index > 0) await waitForNext(index, outs.length, everyMs, signal, console);
       console.info(`Taking a heap snapshot of ${target.label}; press Ctrl+C to cancel.`);
       const expected = await estimateSnapshotBytes(session);
-      const saved = await captureHeapSnapshot(session, { out: current, signal: interrupt.signal, ...progressLines(current, expected, console) });
+      const saved = await captureHeapSnapshot(session, { out: files.current, signal, ...progressLines(files.current, expected, console) });
       console.out(`Heap snapshot saved to ${saved.file} (${megabytes(saved.bytes)} MB)`);
     }
   } finally {
-    interrupt.dispose();
     await session.close();
   }
 }

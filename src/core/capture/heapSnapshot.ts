@@ -3,7 +3,8 @@
  * ~100 KB `HeapProfiler.addHeapSnapshotChunk` events; each one goes straight to
  * `<out>.partial` (a snapshot can exceed V8's string limit, so it is never joined in memory)
  * and the file takes its real name only once it is complete. A target that dies, a cancel,
- * or a failed write leaves no file behind.
+ * or a failed write leaves no file behind; a capture killed outright (SIGKILL) leaves the
+ * `.partial`, named as incomplete, which the next capture to the same file replaces.
  *
  * Chunks are written with a synchronous write of the string, not through a WriteStream:
  * a WriteStream turns every chunk into a Buffer that only a GC frees, and on a busy machine
@@ -149,12 +150,18 @@ interface PartialFile {
   close(): void;
 }
 
-/** Opens `<out>.partial` for writing, making its folder if needed, so a bad path fails before the target works. */
+/**
+ * Opens `<out>.partial` for writing, making its folder if needed, so a bad path fails before the
+ * target works. A `.partial` already there is what a killed capture left (SIGKILL cannot be
+ * caught): it is removed, never written through — it may be a link planted to make us overwrite
+ * another file — and ours is created afresh (`wx`: fails rather than follow a link made meanwhile).
+ */
 async function openPartialFile(out: string, partial: string): Promise<PartialFile> {
   let fd: number | undefined;
   try {
     await fs.promises.mkdir(path.dirname(path.resolve(out)), { recursive: true });
-    fd = fs.openSync(partial, 'w');
+    await fs.promises.rm(partial, { force: true });
+    fd = fs.openSync(partial, 'wx');
   } catch (error) {
     throw cannotWrite(out, error);
   }

@@ -1,11 +1,14 @@
 /**
  * Turns what the user typed (pid, host:port, ws:// URL) into an inspector WebSocket URL,
- * opening the inspector of a process started without --inspect when given its pid.
+ * opening the inspector of a process started without --inspect when given its pid (only a
+ * process confirmed to run Node gets SIGUSR1; the inspector opened is closed again by
+ * `closeInspector.ts`). Connects only to loopback hosts unless the user allowed others.
  */
-import * as fs from 'node:fs';
 import { badInput, targetFailed } from '../errors';
 import { isLoopbackHost, type TargetAddress } from './address';
 import { listeningPortsOf } from './listeningPorts';
+import { markOpenedByUs, wasOpenedByUs } from './closeInspector';
+import { checkNodeProcess, isRunning } from './nodeProcesses';
 import { listInspectorTargets } from './session';
 
 export interface AttachOptions {
@@ -20,6 +23,18 @@ export interface ResolvedTarget {
   readonly pid?: number;
   /** Short name for messages and file names, e.g. "pid 4242" or "127.0.0.1:9229". */
   readonly label: string;
+  /**
+   * Set when FlameLens opened this inspector (SIGUSR1: nothing listened before): it must be
+   * closed again when done (`closeInspectorWeOpened`). Absent for an inspector the program
+   * opened itself (--inspect), which stays as it was.
+   */
+  readonly openedInspector?: OpenedInspector;
+}
+
+export interface OpenedInspector {
+  readonly pid: number;
+  readonly host: string;
+  readonly port: number;
 }
 
 /** Finds (and if needed opens) the inspector of the addressed target. */
@@ -36,11 +51,29 @@ export async function resolveInspectorTarget(address: TargetAddress, options: At
           `Nothing is listening for an inspector at ${address.host}:${address.port}. Start the program with --inspect=${address.host}:${address.port}, or attach by its pid.`,
         );
       }
+      requireListedUrlAllowed(url, `${address.host}:${address.port}`, options);
       return { webSocketUrl: url, label: `${address.host}:${address.port}` };
     }
     case 'pid':
       return openInspectorOfProcess(address.pid, options.openTimeoutMs ?? 5000);
   }
+}
+
+/**
+ * The loopback rule applies to where we connect, not only to what was typed: /json/list is
+ * answered by whatever listens on the port, and its WebSocket URL may name any host.
+ */
+function requireListedUrlAllowed(url: string, typed: string, options: AttachOptions): void {
+  let host: string;
+  try {
+    host = new URL(url).hostname.replace(/^\[|\]$/g, '');
+  } catch {
+    throw targetFailed(`The inspector at ${typed} answered with "${url}", which is not a WebSocket URL; FlameLens did not connect. Is it a Node.js inspector?`);
+  }
+  if (isLoopbackHost(host) || options.allowRemote) return;
+  throw badInput(
+    `The inspector at ${typed} sends connections on to ${host}, which is not this machine, so FlameLens did not connect; pass --allow-remote if you trust that host.`,
+  );
 }
 
 function requireLoopbackOrConsent(host: string, options: AttachOptions): void {
@@ -64,7 +97,12 @@ async function openInspectorOfProcess(pid: number, timeoutMs: number): Promise<R
   assertNodeProcess(pid);
   const label = `pid ${pid}`;
   const existing = await inspectorOfProcess(pid);
-  if (existing) return { webSocketUrl: existing, pid, label };
+  if (existing) {
+    const inspector = { pid, host: existing.host, port: existing.port };
+    // Open before we came: the program's own (--inspect, someone else's SIGUSR1) stays open;
+    // one a killed FlameLens opened and marked is ours to close.
+    return { webSocketUrl: existing.url, pid, label, ...((await wasOpenedByUs(existing.url)) ? { openedInspector: inspector } : {}) };
+  }
 
   try {
     if (process.platform === 'win32') {
@@ -78,8 +116,11 @@ async function openInspectorOfProcess(pid: number, timeoutMs: number): Promise<R
   }
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    const url = await inspectorOfProcess(pid);
-    if (url) return { webSocketUrl: url, pid, label };
+    const opened = await inspectorOfProcess(pid);
+    if (opened) {
+      await markOpenedByUs(opened.url);
+      return { webSocketUrl: opened.url, pid, label, openedInspector: { pid, host: opened.host, port: opened.port } };
+    }
     if (!isRunning(pid)) throw targetFailed(`Process ${pid} exited while its inspector was being opened.`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
@@ -88,38 +129,45 @@ async function openInspectorOfProcess(pid: number, timeoutMs: number): Promise<R
   );
 }
 
-/** The inspector URL a process already serves, if any. */
-async function inspectorOfProcess(pid: number): Promise<string | undefined> {
+/** The inspector a process already serves, if any: its URL and where it listens. */
+async function inspectorOfProcess(pid: number): Promise<{ url: string; host: string; port: number } | undefined> {
   const ports = await listeningPortsOf(pid);
   const candidates = ports.length > 0 ? ports : process.platform === 'linux' ? [] : [{ host: '127.0.0.1', port: 9229 }];
-  for (const { host, port } of candidates) {
-    const url = await firstTargetAt(host === '0.0.0.0' ? '127.0.0.1' : host === '::' ? '::1' : host, port);
-    if (url) return url;
+  for (const candidate of candidates) {
+    const host = candidate.host === '0.0.0.0' ? '127.0.0.1' : candidate.host === '::' ? '::1' : candidate.host;
+    const listed = await firstTargetAt(host, candidate.port);
+    const url = listed && onAddress(listed, host, candidate.port);
+    if (url) return { url, host, port: candidate.port };
   }
   return undefined;
 }
 
-function assertNodeProcess(pid: number): void {
-  if (!isRunning(pid)) throw badInput(`No process with id ${pid} is running. List Node processes with "pgrep -a node".`);
-  if (process.platform !== 'linux') return;
-  // SIGUSR1 terminates most programs that are not Node: refuse rather than kill them.
-  let executable = '';
+/**
+ * The listed WebSocket URL's path at the address the process itself listens on: a pid names a
+ * process on this machine, so we connect where it listens, whatever host its answer names.
+ */
+function onAddress(listed: string, host: string, port: number): string | undefined {
   try {
-    executable = fs.readlinkSync(`/proc/${pid}/exe`);
+    const url = new URL(listed);
+    if (url.protocol !== 'ws:') return undefined;
+    url.hostname = host.includes(':') ? `[${host}]` : host;
+    url.port = String(port);
+    return url.toString();
   } catch {
-    return; // Not allowed to look; trust the user.
-  }
-  const name = executable.split('/').pop() ?? '';
-  if (!/node|nodejs|bun|electron/i.test(name)) {
-    throw badInput(`Process ${pid} runs ${executable}, not Node.js; FlameLens only profiles Node.js processes.`);
+    return undefined;
   }
 }
 
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
+function assertNodeProcess(pid: number): void {
+  if (!isRunning(pid)) throw badInput(`No process with id ${pid} is running. List Node processes with "pgrep -a node".`);
+  // Windows opens the inspector through Node's own debug handler, which only a Node process has.
+  if (process.platform === 'win32') return;
+  // SIGUSR1 terminates most programs that are not Node: unless the system confirms Node, refuse.
+  const check = checkNodeProcess(pid);
+  if (check.node) return;
+  if (check.runs) throw badInput(`Process ${pid} runs ${check.runs}, not Node.js; FlameLens only profiles Node.js processes.`);
+  throw badInput(
+    `Could not confirm that process ${pid} runs Node.js (its executable cannot be read), so FlameLens did not signal it; run FlameLens as the user who owns the process, or start the program with --inspect=127.0.0.1:0 and attach by the address it prints.`,
+  );
 }
+

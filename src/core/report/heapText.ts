@@ -3,6 +3,7 @@
  * sizes in readable units, the leak ranking with its retainer path.
  */
 import type { HeapDiffDto, HeapSummaryDto } from '../../protocol/heapViews';
+import { terminalField as safe } from './terminalText';
 
 export function formatBytes(bytes: number): string {
   const abs = Math.abs(bytes);
@@ -22,13 +23,16 @@ export function heapSummaryJson(summary: HeapSummaryDto) {
   };
 }
 
+// Class names, script paths and retainer names come from the snapshot, which anyone may have
+// written: the terminal forms escape them (`safe`); the JSON forms keep them as they are.
+
 export function formatHeapSummary(summary: HeapSummaryDto): string {
-  const lines = [`${summary.title}: ${summary.nodes.toLocaleString('en-US')} objects, ${formatBytes(summary.totalSize)}`, ''];
+  const lines = [`${safe(summary.title)}: ${summary.nodes.toLocaleString('en-US')} objects, ${formatBytes(summary.totalSize)}`, ''];
   lines.push(`${'retained'.padStart(11)} ${'shallow'.padStart(11)} ${'count'.padStart(10)}  constructor`);
   for (const row of summary.constructors) {
-    const where = row.location ? `  ${row.location.file}:${row.location.line}` : '';
+    const where = row.location ? `  ${safe(row.location.file)}:${row.location.line}` : '';
     lines.push(
-      `${formatBytes(row.retainedSize).padStart(11)} ${formatBytes(row.shallowSize).padStart(11)} ${row.count.toLocaleString('en-US').padStart(10)}  ${row.name}${where}`,
+      `${formatBytes(row.retainedSize).padStart(11)} ${formatBytes(row.shallowSize).padStart(11)} ${row.count.toLocaleString('en-US').padStart(10)}  ${safe(row.name)}${where}`,
     );
   }
   return lines.join('\n');
@@ -51,7 +55,7 @@ export function heapDiffJson(diff: HeapDiffDto) {
 
 export function formatHeapDiff(diff: HeapDiffDto, top: number): string {
   const sizes = diff.totalSizes.map(formatBytes).join(' → ');
-  const lines = [`Heap ${sizes} (${diff.snapshots.join(' → ')})`, ''];
+  const lines = [`Heap ${sizes} (${diff.snapshots.map(safe).join(' → ')})`, ''];
   if (diff.growth.length === 0) {
     lines.push('Nothing new since the first snapshot is still alive: no sign of a leak.');
     return lines.join('\n');
@@ -59,9 +63,9 @@ export function formatHeapDiff(diff: HeapDiffDto, top: number): string {
   const scope = diff.snapshots.length === 3 ? 'allocated between the first two snapshots and alive in the last' : 'new since the first snapshot and still alive';
   lines.push(`Objects ${scope}, by what holds the most:`);
   diff.growth.slice(0, top).forEach((row, index) => {
-    const where = row.location ? ` (defined at ${row.location.file}:${row.location.line})` : '';
-    lines.push(`${String(index + 1).padStart(3)}. ${row.countDelta.toLocaleString('en-US')} ${row.name} holding ${formatBytes(row.sizeDelta)}${where}`);
-    if (row.retainerPath.length > 0) lines.push(`     held by: ${row.retainerPath.slice(0, 4).join(' ← ')}${row.retainerPath.length > 4 ? ' ← …' : ''}`);
+    const where = row.location ? ` (defined at ${safe(row.location.file)}:${row.location.line})` : '';
+    lines.push(`${String(index + 1).padStart(3)}. ${row.countDelta.toLocaleString('en-US')} ${safe(row.name)} holding ${formatBytes(row.sizeDelta)}${where}`);
+    if (row.retainerPath.length > 0) lines.push(`     held by: ${row.retainerPath.slice(0, 4).map(safe).join(' ← ')}${row.retainerPath.length > 4 ? ' ← …' : ''}`);
   });
   return lines.join('\n');
 }

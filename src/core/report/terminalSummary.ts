@@ -3,18 +3,20 @@ import * as path from 'node:path';
 import { formatRate } from '../model/memory/leakTrend';
 import type { MemorySummary } from '../model/memory/memoryOverview';
 import type { CpuSummary } from './jsonSummary';
+import { terminalField } from './terminalText';
 
 /** Formats a summary for a terminal, `rows` lines per table. */
 export function formatTerminalSummary(summary: CpuSummary, options: { rows?: number; cwd?: string } = {}): string {
   const rows = options.rows ?? 10;
   const cwd = options.cwd ?? process.cwd();
-  const where = (file: string, line: number) => (file ? `${shorten(file, cwd)}${line ? `:${line}` : ''}` : '(native)');
+  // Names and paths come from the profile, which anyone may have written: escaped, never raw.
+  const where = (file: string, line: number) => (file ? `${terminalField(shorten(file, cwd))}${line ? `:${line}` : ''}` : '(native)');
   const out: string[] = [];
   out.push(
     `Recorded ${(summary.durationMs / 1000).toFixed(2)} s, ${summary.samples} samples every ~${summary.intervalUs} µs.  ` +
       Object.entries(summary.byCategory)
         .filter(([, ms]) => ms > 0)
-        .map(([category, ms]) => `${category} ${percent(ms, summary.durationMs)}`)
+        .map(([category, ms]) => `${terminalField(category)} ${percent(ms, summary.durationMs)}`)
         .join(' · '),
   );
   out.push('', 'Hottest functions (self time)');
@@ -26,7 +28,7 @@ export function formatTerminalSummary(summary: CpuSummary, options: { rows?: num
         f.selfPct.toFixed(1),
         f.totalMs.toFixed(1),
         f.totalPct.toFixed(1),
-        f.name,
+        terminalField(f.name),
         where(f.file, f.line),
       ]),
     ),
@@ -41,7 +43,7 @@ export function formatTerminalSummary(summary: CpuSummary, options: { rows?: num
   if (summary.memory) out.push('', ...memoryLines(summary.memory));
   if (summary.allocations) {
     out.push('', `Most allocating functions (${megabytes(summary.allocations.totalBytes)} allocated in all, sampled)`);
-    out.push(table(['MB', 'function', 'where'], summary.allocations.topFunctions.slice(0, rows).map((f) => [(f.bytes / 1e6).toFixed(2), f.name, where(f.file, f.line)])));
+    out.push(table(['MB', 'function', 'where'], summary.allocations.topFunctions.slice(0, rows).map((f) => [(f.bytes / 1e6).toFixed(2), terminalField(f.name), where(f.file, f.line)])));
   }
   return out.join('\n');
 }

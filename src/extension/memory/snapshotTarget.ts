@@ -18,11 +18,12 @@ export async function connectForSnapshots(target: ProfileTarget, log: (text: str
   if (target.command && !vscode.workspace.isTrusted) {
     throw new FlameLensError('bad-input', 'Launching a program needs a trusted workspace. Trust this folder, or pick a process that is already running.');
   }
-  const [{ connectInspector }, { parseTargetAddress }, { resolveInspectorTarget }, { launchWithInspector }] = await Promise.all([
+  const [{ connectInspector }, { parseTargetAddress }, { resolveInspectorTarget }, { launchWithInspector }, { closeInspectorWeOpened }] = await Promise.all([
     import('../../core/inspector/session'),
     import('../../core/inspector/address'),
     import('../../core/inspector/attach'),
     import('../../core/inspector/launch'),
+    import('../../core/inspector/closeInspector'),
   ]);
   if (target.command) {
     const cwd = target.cwd ?? vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
@@ -44,6 +45,26 @@ export async function connectForSnapshots(target: ProfileTarget, log: (text: str
   }
   const address = parseTargetAddress(target.pid !== undefined ? String(target.pid) : (target.address ?? ''));
   const resolved = await resolveInspectorTarget(address, { allowRemote: target.allowRemote });
-  const session = await connectInspector(resolved.webSocketUrl);
-  return { label: target.label, session, dispose: () => session.close() };
+  // Leave the process as we found it: an inspector opened for these snapshots is closed after them.
+  const leaveAsFound = async () => {
+    const warning = await closeInspectorWeOpened(resolved);
+    if (!warning) return;
+    log(warning);
+    void vscode.window.showWarningMessage(`FlameLens: ${warning}`);
+  };
+  let session: InspectorSession;
+  try {
+    session = await connectInspector(resolved.webSocketUrl);
+  } catch (error) {
+    await leaveAsFound();
+    throw error;
+  }
+  return {
+    label: target.label,
+    session,
+    async dispose() {
+      await session.close();
+      await leaveAsFound();
+    },
+  };
 }
