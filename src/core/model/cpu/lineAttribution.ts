@@ -12,8 +12,9 @@
  *    script's top level — because a caller cannot be inlined into its callee.
  * 2. A tick line can only belong to a candidate with code on that line. Where several have,
  *    the one whose code lines explain the most of this node's ticks wins (the hot lines of
- *    one function come together); ties go to the node's own function, then to the deeper
- *    callee (V8 inlines leaves into their callers, not the other way), then to its own script.
+ *    one function come together); ties go to the one V8 saw hot on that line in nodes of its
+ *    own elsewhere, then to the node's own function, then to the deeper callee (V8 inlines
+ *    leaves into their callers, not the other way), then to its own script.
  * 3. When a line holds a call to a function that V8 inlined there without keeping any line
  *    inside it (no node of its own below, no tick on its lines), the line's time is that
  *    callee's, "inlined at" the call site, without line detail — never the caller's own.
@@ -62,6 +63,7 @@ export class LineAttribution {
   private readonly byNode = new Map<number, readonly LineShare[]>();
   private readonly staticCallees = new Map<string, readonly Candidate[]>();
   private everywhere: FunctionId[] | undefined;
+  private ticksByFunction: Map<string, Map<number, number>> | undefined;
 
   constructor(private readonly model: CpuModel) {
     const annotated = model.annotations?.scripts ?? [];
@@ -105,18 +107,49 @@ export class LineAttribution {
     const scores = new Map(candidates.map((c) => [c, score(c.id)]));
     const ownScore = score(own);
 
+    const ownCandidate: Candidate = { id: own, tier: 0, depth: 0, chain: [] };
     const shares: LineShare[] = node.lineTicks.map(({ line, ticks }) => {
-      let best: Candidate | undefined;
-      let bestScore = !hasCode(own, line) ? -1 : runsOnce(line) ? 0 : ownScore;
+      let best: Candidate | undefined = hasCode(own, line) ? ownCandidate : undefined;
+      let bestScore = best ? (runsOnce(line) ? 0 : ownScore) : -1;
       for (const candidate of candidates) {
         if (!hasCode(candidate.id, line)) continue;
         const s = scores.get(candidate)!;
-        const better = s > bestScore || (s === bestScore && best !== undefined && breaksTie(candidate, best, own));
+        const better = s > bestScore || (s === bestScore && best !== undefined && this.breaksTie(candidate, best, own, line, nodeIndex));
         if (better) [best, bestScore] = [candidate, s];
       }
       return best ? { line, ticks, owner: best.id, chain: best.chain } : { line, ticks, owner: own, chain: [] };
     });
     return this.inlinedWithoutLines(nodeIndex, own, shares);
+  }
+
+  /**
+   * Between two candidates explaining as many ticks: the one V8 saw hot on this line in nodes
+   * of its own elsewhere in the profile, then the node's own function, then stronger evidence,
+   * the deeper callee (V8 inlines leaves into their callers), the node's own script.
+   */
+  private breaksTie(candidate: Candidate, best: Candidate, own: FunctionId, line: number, nodeIndex: number): boolean {
+    const seen = (c: Candidate) => this.ticksElsewhere(c.id, line, nodeIndex);
+    if (seen(candidate) !== seen(best)) return seen(candidate) > seen(best);
+    if ((best.id === own) !== (candidate.id === own)) return candidate.id === own;
+    if (candidate.tier !== best.tier) return candidate.tier < best.tier;
+    if (candidate.depth !== best.depth) return candidate.depth > best.depth;
+    return candidate.id.url === own.url && best.id.url !== own.url;
+  }
+
+  /** Ticks on `line` in the nodes of function `id` other than `nodeIndex` (where V8 ran it on its own). */
+  private ticksElsewhere(id: FunctionId, line: number, nodeIndex: number): number {
+    if (!this.ticksByFunction) {
+      this.ticksByFunction = new Map();
+      this.model.nodes.forEach((node, index) => {
+        const k = key(this.functionOfNode(index));
+        const lines = this.ticksByFunction!.get(k) ?? new Map<number, number>();
+        for (const t of node.lineTicks) lines.set(t.line, (lines.get(t.line) ?? 0) + t.ticks);
+        this.ticksByFunction!.set(k, lines);
+      });
+    }
+    const all = this.ticksByFunction.get(key(id))?.get(line) ?? 0;
+    const here = key(this.functionOfNode(nodeIndex)) === key(id) ? this.model.nodes[nodeIndex].lineTicks.reduce((sum, t) => sum + (t.line === line ? t.ticks : 0), 0) : 0;
+    return all - here;
   }
 
   /** Rule 3: a call-site line whose callee V8 inlined without keeping any of its lines is that callee's time. */
@@ -238,13 +271,6 @@ export class LineAttribution {
     }
     return this.everywhere;
   }
-}
-
-/** Between two candidates explaining as many ticks: stronger evidence, then the deeper callee, then the node's own script. */
-function breaksTie(candidate: Candidate, best: Candidate, own: FunctionId): boolean {
-  if (candidate.tier !== best.tier) return candidate.tier < best.tier;
-  if (candidate.depth !== best.depth) return candidate.depth > best.depth;
-  return candidate.id.url === own.url && best.id.url !== own.url;
 }
 
 /** A function's identity within one profile. */
