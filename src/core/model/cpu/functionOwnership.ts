@@ -64,7 +64,10 @@ export class ScriptFunctions {
    */
   hasCode(fn: number, line: number): boolean {
     let set = this.codeLineSets.get(fn);
-    if (!set) this.codeLineSets.set(fn, (set = new Set(this.script.codeLines?.[fn] ?? this.linesInRange(fn))));
+    if (!set) {
+      const saved = this.script.codeLines?.[fn];
+      this.codeLineSets.set(fn, (set = new Set(Array.isArray(saved) ? saved : this.linesInRange(fn))));
+    }
     return set.has(line);
   }
 
@@ -86,7 +89,7 @@ export class ScriptFunctions {
   /** True when `line` holds only top-level code that runs once (outside every loop). */
   runsOnce(fn: number, line: number): boolean {
     if (fn !== 0 || !this.script.runOnce) return false;
-    if (!this.runOnceSet) this.runOnceSet = new Set(this.script.runOnce);
+    if (!this.runOnceSet) this.runOnceSet = new Set(Array.isArray(this.script.runOnce) ? this.script.runOnce : []);
     return this.runOnceSet.has(line);
   }
 
@@ -95,7 +98,8 @@ export class ScriptFunctions {
     let calls = this.callLists.get(fn);
     if (!calls) {
       calls = [];
-      const flat = this.script.calls?.[fn] ?? [];
+      const saved = this.script.calls?.[fn];
+      const flat = Array.isArray(saved) ? saved : [];
       for (let i = 0; i + 2 < flat.length; i += 3) calls.push({ line: flat[i], script: flat[i + 1], fn: flat[i + 2] });
       this.callLists.set(fn, calls);
     }
@@ -104,18 +108,27 @@ export class ScriptFunctions {
 
   /** Where function `fn` starts in the original source, when a source map told. */
   originOf(fn: number): { file: string; line: number } | undefined {
-    const origin = this.script.origins?.[fn];
+    const origin = this.origin(fn);
     return origin && origin[1] > 0 ? { file: origin[0], line: origin[1] } : undefined;
   }
 
   /** True when the source map says the bundler wrote function `fn` (it has no original source). */
   isGenerated(fn: number): boolean {
-    return this.script.origins?.[fn]?.[1] === 0;
+    return this.origin(fn)?.[1] === 0;
   }
 
   /** The name function `fn` had before a minifier renamed it, when the source map keeps it. */
   originalNameOf(fn: number): string | undefined {
-    return this.script.origins?.[fn]?.[2];
+    const name = this.origin(fn)?.[2];
+    return typeof name === 'string' && name ? name : undefined;
+  }
+
+  /** A saved origin entry, when it has the shape [path, line, name?] (a damaged file may hold anything). */
+  private origin(fn: number): readonly [string, number, string?] | undefined {
+    const origin = this.script.origins?.[fn];
+    return Array.isArray(origin) && typeof origin[0] === 'string' && Number.isInteger(origin[1]) && origin[1] >= 0
+      ? (origin as unknown as readonly [string, number, string?])
+      : undefined;
   }
 
   /** True when more than one function starts on generated line `line` (compacted or minified code). */

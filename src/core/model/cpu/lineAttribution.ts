@@ -245,17 +245,23 @@ export class LineAttribution {
   }
 
   private calleesOf(id: FunctionId): FunctionId[] {
-    return this.scripts.get(id.url)?.callsOf(id.fn).map(({ script, fn }) => ({ url: this.urls[script], fn })) ?? [];
+    return this.resolvedCalls(id).map((call) => call.callee);
   }
 
   private callsOn(id: FunctionId, line: number): FunctionId[] {
-    return (
-      this.scripts
-        .get(id.url)
-        ?.callsOf(id.fn)
-        .filter((call) => call.line === line)
-        .map(({ script, fn }) => ({ url: this.urls[script], fn })) ?? []
-    );
+    return this.resolvedCalls(id)
+      .filter((call) => call.line === line)
+      .map((call) => call.callee);
+  }
+
+  /** A function's saved calls whose callee exists in this profile (a damaged file may point anywhere). */
+  private resolvedCalls(id: FunctionId): Array<{ line: number; callee: FunctionId }> {
+    const calls = this.scripts.get(id.url)?.callsOf(id.fn) ?? [];
+    return calls.flatMap(({ line, script, fn }) => {
+      const url = this.urls[script];
+      const exists = url !== undefined && this.scripts.get(url)?.functions[fn] !== undefined;
+      return exists ? [{ line, callee: { url, fn } }] : [];
+    });
   }
 
   /** Every function (with ranges) that has a node somewhere in the profile. */

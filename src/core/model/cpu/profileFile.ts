@@ -48,15 +48,17 @@ function validateCpuProfile(value: unknown, name: string): SavedCpuProfile {
   const locationCount = checkVsCodeAnnotations(profile.$vscode, name);
   if (profile.$flamelens !== undefined) checkFlameLensAnnotations(profile.$flamelens, name);
 
-  const indexById = new Map<number, number>();
   for (let i = 0; i < nodes.length; i++) {
     const node = nodes[i] as Record<string, unknown> | null;
     if (typeof node !== 'object' || node === null || !Number.isSafeInteger(node.id) || typeof node.callFrame !== 'object' || node.callFrame === null) {
       throw badInput(`${name} has a malformed node (no id or callFrame); the file is damaged.`);
     }
+  }
+  const indexById = new NodeIndex(nodes as Array<{ id: number }>);
+  for (let i = 0; i < nodes.length; i++) {
+    const node = nodes[i] as Record<string, unknown>;
     const id = node.id as number;
-    if (indexById.has(id)) throw badInput(`${name} has node ${id} twice; the file is damaged.`);
-    indexById.set(id, i);
+    if (!indexById.add(id, i)) throw badInput(`${name} has node ${id} twice; the file is damaged.`);
     const problem = callFrameProblem(node.callFrame);
     if (problem) throw badInput(`${name} has a malformed call frame in node ${id} (${problem}); the file is damaged.`);
     if (node.hitCount !== undefined && !isCount(node.hitCount)) throw badInput(`${name} has an impossible "hitCount" in node ${id}; the file is damaged.`);
@@ -80,8 +82,8 @@ function validateCpuProfile(value: unknown, name: string): SavedCpuProfile {
     if (!children) continue;
     for (let c = 0; c < children.length; c++) {
       const child = children[c];
-      const index = typeof child === 'number' ? indexById.get(child) : undefined;
-      if (index === undefined) {
+      const index = indexById.get(child);
+      if (index < 0) {
         throw badInput(
           typeof child === 'number'
             ? `${name} refers to node ${child}, which is not in the file; the file is damaged.`
@@ -102,7 +104,7 @@ function validateCpuProfile(value: unknown, name: string): SavedCpuProfile {
     const at = stack.pop()!;
     reached++;
     const children = (nodes[at] as { children?: number[] }).children;
-    if (children) for (let c = 0; c < children.length; c++) stack.push(indexById.get(children[c])!);
+    if (children) for (let c = 0; c < children.length; c++) stack.push(indexById.get(children[c]));
   }
   if (reached !== nodes.length) {
     throw badInput(`${name} has ${nodes.length - reached} nodes outside the call tree (a second root or a circle); the file is damaged.`);
@@ -117,7 +119,7 @@ function validateCpuProfile(value: unknown, name: string): SavedCpuProfile {
   let time = 0;
   for (let i = 0; i < samples.length; i++) {
     const id = samples[i];
-    if (typeof id !== 'number' || !indexById.has(id)) {
+    if (indexById.get(id) < 0) {
       throw badInput(`${name} has a sample of ${typeof id === 'number' ? `node ${id}, which is not in the file` : 'something that is not a node id'}; the file is damaged.`);
     }
     const delta = deltas[i];
@@ -128,6 +130,46 @@ function validateCpuProfile(value: unknown, name: string): SavedCpuProfile {
   }
   if (!Number.isFinite(time)) throw badInput(`${name} has time deltas that add up to no finite time; the file is damaged.`);
   return profile as unknown as SavedCpuProfile;
+}
+
+/**
+ * Node ids → positions in `nodes`. V8 numbers nodes 1…n, so a typed array indexed by id answers
+ * the 2M sample lookups of a big profile much faster than a Map; scattered ids use a Map.
+ */
+class NodeIndex {
+  private readonly dense: Int32Array | undefined;
+  private readonly sparse: Map<number, number> | undefined;
+
+  constructor(nodes: ReadonlyArray<{ readonly id: number }>) {
+    let min = Infinity;
+    let max = -Infinity;
+    for (let i = 0; i < nodes.length; i++) {
+      const id = nodes[i].id;
+      if (id < min) min = id;
+      if (id > max) max = id;
+    }
+    if (min >= 0 && max < 4 * nodes.length + 1024) this.dense = new Int32Array(max + 1).fill(-1);
+    else this.sparse = new Map();
+  }
+
+  /** False when the id is there already. */
+  add(id: number, index: number): boolean {
+    if (this.dense) {
+      if (this.dense[id] >= 0) return false;
+      this.dense[id] = index;
+      return true;
+    }
+    if (this.sparse!.has(id)) return false;
+    this.sparse!.set(id, index);
+    return true;
+  }
+
+  /** The node's position, or -1 when `id` names no node (or is not a number). */
+  get(id: unknown): number {
+    if (typeof id !== 'number') return -1;
+    if (this.dense) return Number.isInteger(id) && id >= 0 && id < this.dense.length ? this.dense[id] : -1;
+    return this.sparse!.get(id) ?? -1;
+  }
 }
 
 /**
@@ -165,6 +207,8 @@ function checkFlameLensAnnotations(value: unknown, name: string): void {
     throw badInput(`${name} was written by a newer FlameLens ("$flamelens" version ${Number.isFinite(block.version) ? block.version : '?'}); update FlameLens to read it.`);
   }
   if (block.version !== 1 || !Array.isArray(block.scripts)) throw badInput(`${name} has a malformed "$flamelens" block (no version 1 or no scripts); the file is damaged.`);
+  const workers = (block as { workerThreads?: unknown }).workerThreads;
+  if (workers !== undefined && !(isCount(workers) && workers <= maxPosition)) throw badInput(`${name} has an impossible "workerThreads" in "$flamelens"; the file is damaged.`);
   const scripts = block.scripts;
   for (let s = 0; s < scripts.length; s++) {
     const script = scripts[s] as { url?: unknown; functions?: unknown; lines?: unknown } | null;
@@ -190,12 +234,14 @@ function checkFlameLensAnnotations(value: unknown, name: string): void {
 }
 
 /**
- * The optional per-script lists (absent from older files), each parallel to `functions`: which
- * one is malformed, or ''. Checked here because the model indexes with what they hold.
+ * The optional per-script lists (absent from older files), parallel to `functions` but for
+ * `runOnce` (a list of lines): which one is malformed, or ''. Checked here because the model
+ * indexes with what they hold.
  */
 function optionalScriptFieldProblem(script: Record<string, unknown>, functionCount: number, scripts: readonly unknown[]): string {
-  const { starts, codeLines, calls, origins } = script;
+  const { starts, codeLines, runOnce, calls, origins } = script;
   if (starts !== undefined && !(Array.isArray(starts) && starts.length === 2 * functionCount && starts.every(isLine))) return 'starts';
+  if (runOnce !== undefined && !(Array.isArray(runOnce) && runOnce.every(isLine))) return 'runOnce';
   if (codeLines !== undefined) {
     if (!Array.isArray(codeLines) || codeLines.length !== functionCount) return 'codeLines';
     for (const lines of codeLines) if (!Array.isArray(lines) || !lines.every(isLine)) return 'codeLines';
