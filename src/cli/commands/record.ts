@@ -1,7 +1,7 @@
 /** `flamelens record -- <command>`: launch a program with the inspector and profile it. */
 import { recordCpuProfile } from '../../core/capture/recordCpuProfile';
-import { badInput } from '../../core/errors';
-import { launchWithInspector } from '../../core/inspector/launch';
+import { badInput, targetFailed } from '../../core/errors';
+import { launchWithInspector, type LaunchedProgram } from '../../core/inspector/launch';
 import { captureFlags, captureOptions, commonFlags, memoryFlags, memoryOptions, memoryUsageLines, outputFlags, outputOptions, parseFlags } from '../options';
 import { writeOutputs, type Console } from '../outputs';
 import { stopOnInterrupt } from '../stopOnInterrupt';
@@ -24,34 +24,74 @@ export async function record(args: string[], console: Console): Promise<void> {
   const capture = captureOptions(values);
   const outputs = outputOptions(values);
 
-  const launched = await launchWithInspector(program);
-  const interrupt = stopOnInterrupt(() => launched.terminate('SIGKILL'));
+  // In place before anything is launched: Ctrl+C while starting leaves no program, inspector or temp folder.
+  const launching = new AbortController();
+  let launched: LaunchedProgram | undefined;
+  const interrupt = stopOnInterrupt(
+    () => {
+      launching.abort();
+      launched?.terminate('SIGKILL');
+      launched?.dispose();
+    },
+    undefined,
+    'Interrupted while starting the program; it was stopped and nothing was profiled.',
+  );
   try {
-    const recording = await recordCpuProfile(launched.webSocketUrl, {
+    launched = await launchWithInspector(program, { signal: launching.signal });
+    const target = launched;
+    const recording = await recordCpuProfile(target.webSocketUrl, {
       ...capture,
       ...memoryOptions(values),
       stopSignal: interrupt.signal,
       resumeTarget: true,
+      ownScriptUrls: [target.bootloaderUrl],
       rootPath: process.cwd(),
-      onStarted: () =>
+      onStarted: () => {
+        interrupt.started();
         console.info(
-          `Profiling ${program.join(' ')} (pid ${launched.pid})` +
+          `Profiling ${program.join(' ')} (pid ${target.pid})` +
             (capture.durationMs ? ` for ${capture.durationMs / 1000} s` : '') +
             '; press Ctrl+C to stop.',
-        ),
+        );
+      },
     });
-    if (recording.endedBy === 'program-ended') console.info('The program ended; its whole run was profiled.');
-    await endProgram(launched);
-    await writeOutputs(recording.profile, { ...outputs, memory: recording.memory, allocations: recording.allocations, title: program.join(' '), recordedAt: new Date() }, console);
+    // Only a program that ended by itself failed; one we stopped ends by our signal.
+    const exit = recording.endedBy === 'program-ended' ? target.programExit() : undefined;
+    const failed = exit !== undefined && exit.exitCode !== 0;
+    if (recording.endedBy === 'program-ended' && !failed) console.info('The program ended; its whole run was profiled.');
+    const workers = workerThreadsNote(recording.workerThreads);
+    if (workers) console.info(workers);
+    await endProgram(target, recording.endedBy === 'program-ended');
+    const profiled = (recording.profile.samples?.length ?? 0) > 0;
+    if (profiled || !failed) {
+      await writeOutputs(recording.profile, { ...outputs, memory: recording.memory, allocations: recording.allocations, title: program.join(' '), recordedAt: new Date() }, console);
+    }
+    if (failed) {
+      const kept = !profiled ? 'nothing was profiled' : outputs.out ? `profile saved to ${outputs.out}` : 'its profile is summarized above';
+      throw targetFailed(`The program exited with code ${exit.exitCode}; ${kept}.`);
+    }
   } finally {
     interrupt.dispose();
-    launched.terminate('SIGKILL');
+    launched?.terminate('SIGKILL');
+    launched?.dispose();
   }
 }
 
-/** Asks the program to end, and insists after a grace period. */
-async function endProgram(launched: Awaited<ReturnType<typeof launchWithInspector>>): Promise<void> {
+/** The line that says worker threads ran and are not in the profile, or undefined when none did. */
+export function workerThreadsNote(count: number): string | undefined {
+  if (count <= 0) return undefined;
+  const threads = count === 1 ? '1 worker thread' : `${count} worker threads`;
+  return `${threads} ran during the recording; ${count === 1 ? 'it is' : 'they are'} not in this profile (FlameLens profiles the main thread).`;
+}
+
+/**
+ * A program that is ending by itself is let finish (its last words, an uncaught error's stack,
+ * are printed after its exit handlers, which is when we notice); otherwise, or if it lingers,
+ * it is asked to end, and made to after a grace period.
+ */
+async function endProgram(launched: LaunchedProgram, endingByItself: boolean): Promise<void> {
+  const after = (ms: number) => new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), ms).unref());
+  if (endingByItself && (await Promise.race([launched.outputEnded, after(3000)])) !== 'timeout') return;
   launched.terminate('SIGTERM');
-  const timeout = new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), 5000).unref());
-  if ((await Promise.race([launched.commandExited, timeout])) === 'timeout') launched.terminate('SIGKILL');
+  if ((await Promise.race([launched.commandExited, after(5000)])) === 'timeout') launched.terminate('SIGKILL');
 }

@@ -22,6 +22,8 @@ export interface RecordOptions extends MemoryCaptureOptions {
   readonly cancelSignal?: AbortSignal;
   /** The target waits for the debugger (launched by FlameLens) and must be resumed. */
   readonly resumeTarget?: boolean;
+  /** Scripts that are FlameLens' own in the target (the launch bootloader): not the program's time. */
+  readonly ownScriptUrls?: readonly string[];
   /** Folder the program runs in, for relative paths in the saved profile. */
   readonly rootPath?: string;
   /** Called once sampling runs. */
@@ -31,6 +33,8 @@ export interface RecordOptions extends MemoryCaptureOptions {
 export interface Recording extends MemoryCaptureResult {
   readonly profile: SavedCpuProfile;
   readonly endedBy: CpuCaptureResult['endedBy'];
+  /** Worker threads that ran while recording (not in the main-thread profile). */
+  readonly workerThreads: number;
 }
 
 /** Records a CPU profile of the target behind an inspector WebSocket URL. */
@@ -46,7 +50,11 @@ export async function recordCpuProfile(webSocketUrl: string, options: RecordOpti
     if (options.cancelSignal?.aborted) throw cancelled();
     // With memory capture the target is resumed only once every sampler runs, so all start at its first line.
     const withMemory = wantsMemoryCapture(options);
-    const capture = await captureCpuProfile(session, { intervalUs: options.intervalUs, resumeTarget: options.resumeTarget && !withMemory });
+    const capture = await captureCpuProfile(session, {
+      intervalUs: options.intervalUs,
+      resumeTarget: options.resumeTarget && !withMemory,
+      ownScriptUrls: options.ownScriptUrls,
+    });
     if (withMemory) memory = await startMemoryCapture(session, options);
     if (withMemory && options.resumeTarget) await session.send('Runtime.runIfWaitingForDebugger');
     options.onStarted?.();
@@ -59,9 +67,10 @@ export async function recordCpuProfile(webSocketUrl: string, options: RecordOpti
     });
     const extras = await memory?.stop();
     if (options.cancelSignal?.aborted) throw cancelled();
-    const profile = await annotateProfile(result.profile, liveScriptSources(result), { rootPath: options.rootPath });
+    const annotated = await annotateProfile(result.profile, liveScriptSources(result), { rootPath: options.rootPath });
+    const profile = withWorkerThreads(annotated, result.workerThreads);
     const allocations = extras?.allocations && (await annotateHeapProfile(extras.allocations, liveScriptSources(result), { rootPath: options.rootPath }));
-    return { profile, endedBy: result.endedBy, ...(extras?.memory ? { memory: extras.memory } : {}), ...(allocations ? { allocations } : {}) };
+    return { profile, endedBy: result.endedBy, workerThreads: result.workerThreads, ...(extras?.memory ? { memory: extras.memory } : {}), ...(allocations ? { allocations } : {}) };
   } catch (error) {
     if (error instanceof FlameLensError) throw error;
     throw new FlameLensError('target-failed', `The recording failed: ${(error as Error).message ?? error}`, error);
@@ -72,6 +81,12 @@ export async function recordCpuProfile(webSocketUrl: string, options: RecordOpti
     void memory?.stop().catch(() => undefined); // after a failure: clears the poll timer
     await session.close();
   }
+}
+
+/** Says in the saved file that worker threads ran, so every view can tell they are not in it. */
+function withWorkerThreads(profile: SavedCpuProfile, workerThreads: number): SavedCpuProfile {
+  if (workerThreads === 0) return profile;
+  return { ...profile, $flamelens: { ...(profile.$flamelens ?? { version: 1, scripts: [] }), workerThreads } };
 }
 
 function cancelled(): FlameLensError {

@@ -10,6 +10,7 @@ import type { LaunchedProgram } from '../../core/inspector/launch';
 import { settings } from '../settings';
 import { LiveMemory } from './liveMemory';
 import { memoryRecordOptions, memorySampleIntervalMs, saveMemoryFiles, type MemoryChoice, type RecordedFiles } from './memoryRecording';
+import { OutputTail, programFailedMessage, ranProgramCode } from './programFailure';
 import { profileFileName, type ProfileTarget } from './profileTarget';
 
 interface ActiveRecording {
@@ -46,6 +47,7 @@ export class RecordingController implements vscode.Disposable {
     void vscode.commands.executeCommand('setContext', 'flamelens.recording', true);
     let launched: LaunchedProgram | undefined;
     let live: LiveMemory | undefined;
+    const tail = new OutputTail();
     try {
       // Loaded on first use: the inspector client and source tooling are most of the bundle.
       const [{ recordCpuProfile }, { parseTargetAddress }, { resolveInspectorTarget }, { launchWithInspector }, { writeCpuProfileFile }] =
@@ -59,8 +61,15 @@ export class RecordingController implements vscode.Disposable {
       const cwd = target.cwd ?? vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
       let webSocketUrl: string;
       if (target.command) {
-        launched = await launchWithInspector(target.command, { cwd, stdio: 'pipe' });
-        this.showProgramOutput(launched, target.label);
+        const output = this.programOutput(target.label);
+        const onOutput = (text: string) => {
+          output.append(text);
+          tail.add(text);
+        };
+        launched = await launchWithInspector(target.command, { cwd, stdio: 'pipe', onOutput }).catch((error: unknown) => {
+          throw this.withLastOutput(error, tail);
+        });
+        output.appendLine(`(pid ${launched.pid})`);
         webSocketUrl = launched.webSocketUrl;
       } else {
         const address = parseTargetAddress(target.pid !== undefined ? String(target.pid) : target.address ?? '');
@@ -73,14 +82,23 @@ export class RecordingController implements vscode.Disposable {
         stopSignal: recording.stop.signal,
         cancelSignal: recording.cancel.signal,
         resumeTarget: launched !== undefined,
+        ownScriptUrls: launched ? [launched.bootloaderUrl] : undefined,
         rootPath: cwd,
         onStarted: () => {
           this.showRecording(recording, options.durationMs);
           if (options.memory) this.liveMemoryStarted.fire((live = new LiveMemory(target.label, webSocketUrl, memorySampleIntervalMs())));
         },
       });
+      const failure = launched && result.endedBy === 'program-ended' ? await this.programFailure(launched, tail) : undefined;
+      // Failed before any of its code ran: only Node's start-up was profiled, not worth a view.
+      if (failure && !ranProgramCode(result.profile)) {
+        throw new FlameLensError('target-failed', programFailedMessage(target.label, failure.exitCode, 'nothing was profiled', tail.last));
+      }
       const file = path.join(settings.outputDirectory(), profileFileName(target.label, new Date()));
       await writeCpuProfileFile(file, result.profile);
+      if (failure) {
+        void vscode.window.showErrorMessage(`FlameLens: ${programFailedMessage(target.label, failure.exitCode, `its profile up to then is saved as ${path.basename(file)}`, tail.last)}`);
+      }
       const files = await saveMemoryFiles(file, result);
       if (live && result.memory) {
         const { memoryOverview } = await import('../../core/model/memory/memoryOverview');
@@ -151,10 +169,26 @@ export class RecordingController implements vscode.Disposable {
   }
 
   /** The launched program's output goes to the FlameLens output channel, not lost. */
-  private showProgramOutput(program: LaunchedProgram, label: string): void {
+  private programOutput(label: string): vscode.OutputChannel {
     this.output ??= vscode.window.createOutputChannel('FlameLens');
-    this.output.appendLine(`--- ${label} (pid ${program.pid}) ---`);
-    program.command.stdout?.on('data', (chunk) => this.output!.append(String(chunk)));
-    program.command.stderr?.on('data', (chunk) => this.output!.append(String(chunk)));
+    this.output.appendLine(`--- ${label} ---`);
+    return this.output;
+  }
+
+  /** The program's exit code when it ended by itself with a failure, once all it printed is in. */
+  private async programFailure(launched: LaunchedProgram, tail: OutputTail): Promise<{ exitCode: number } | undefined> {
+    // An uncaught error's stack is printed after the exit handlers, when we notice the end.
+    await Promise.race([launched.outputEnded, new Promise((resolve) => setTimeout(resolve, 3000).unref())]);
+    const exit = launched.programExit();
+    if (!exit || exit.exitCode === 0) return undefined;
+    if (tail.last.length > 0) this.output?.show(true);
+    return exit;
+  }
+
+  /** A launch that failed says what the program printed last (the output channel has the rest). */
+  private withLastOutput(error: unknown, tail: OutputTail): unknown {
+    if (!(error instanceof FlameLensError) || error.kind === 'cancelled' || tail.last.length === 0) return error;
+    this.output?.show(true);
+    return new FlameLensError(error.kind, `${error.message} Its last output: ${tail.last.map((l) => l.trim()).join(' ⏎ ')}`, error.cause);
   }
 }
