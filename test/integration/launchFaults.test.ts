@@ -116,6 +116,8 @@ describe('flamelens record: faults during a launch', function () {
     // The real bootloader, plus one line that proves this copy is the one Node loaded.
     const mark = path.join(temp.dir, 'loaded.txt');
     fs.writeFileSync(bootloader, fs.readFileSync(builtBootloader, 'utf8') + `\nrequire('fs').writeFileSync(${JSON.stringify(mark)}, 'yes');\n`);
+    // The modules the bootloader loads beside it (webpack bundles them into one file for the extension).
+    for (const sibling of ['keepTranspiledLines.js']) fs.copyFileSync(path.join(path.dirname(builtBootloader), sibling), path.join(dir, sibling));
     const out = path.join(temp.dir, 'quoted.cpuprofile');
     const program = path.join(fixtureApps, 'lifecycle', 'short-busy.js');
     const result = await runCli(['record', '--out', out, '--', 'node', program], { env: { FLAMELENS_TEST_BOOTLOADER: bootloader } });

@@ -7,6 +7,7 @@ import { closeInspectorWeOpened, notClosedWarning, waitingToCloseNotice } from '
 import { captureFlags, captureOptions, commonFlags, memoryFlags, memoryOptions, memoryUsageLines, outputFlags, outputOptions, parseFlags } from '../options';
 import { writeOutputs, type Console } from '../outputs';
 import { stopOnInterrupt } from '../stopOnInterrupt';
+import { workerThreadsNote } from './record';
 
 export const attachUsage = `flamelens attach <pid | host:port | ws://…> [--duration <s>] [--interval <µs>] [--memory] [--allocations] [--out <file.cpuprofile>] [--json <summary.json>] [--html <report.html>] [--top <n>] [--allow-remote]
 
@@ -51,5 +52,7 @@ export async function attach(args: string[], console: Console): Promise<void> {
     if (warning) console.info(`flamelens: ${warning}`);
   }
   if (recording.endedBy === 'program-ended') console.info('The process ended; the profile covers it up to its end.');
+  const workers = workerThreadsNote(recording.workerThreads);
+  if (workers) console.info(workers);
   await writeOutputs(recording.profile, { ...outputs, memory: recording.memory, allocations: recording.allocations, title: target.label, recordedAt: new Date() }, console);
 }

@@ -10,12 +10,13 @@
  * and ends itself when FlameLens is gone (killed, crashed): a program we launched with an
  * open inspector must not outlive us.
  *
- * Kept free of project imports: it runs inside the user's process.
+ * Kept free of project imports (but keepTranspiledLines.ts beside it): it runs inside the user's process.
  */
 import * as fs from 'node:fs';
 import * as inspector from 'node:inspector';
 import * as path from 'node:path';
 import { isMainThread } from 'node:worker_threads';
+import { keepTranspiledLines } from './keepTranspiledLines';
 
 const reportFile = process.env.FLAMELENS_REPORT_FILE;
 const claimedMarker = 'FLAMELENS_TARGET_CLAIMED';
@@ -97,6 +98,8 @@ if (reportFile && isMainThread && !process.env[claimedMarker] && !isLauncher(pro
     process.exit(1);
   }
   process.on('exit', (exitCode) => report({ exitCode }));
+  // tsx would put each module on one line, where V8's line ticks can tell nothing apart.
+  keepTranspiledLines();
   const launcherPid = Number(process.env.FLAMELENS_LAUNCHER_PID);
   if (launcherPid > 0) endWhenLauncherGoes(launcherPid);
   inspector.open(0, '127.0.0.1', false);

@@ -27,9 +27,8 @@ export async function connectForSnapshots(target: ProfileTarget, log: (text: str
   ]);
   if (target.command) {
     const cwd = target.cwd ?? vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
-    const launched = await launchWithInspector(target.command, { cwd, stdio: 'pipe' });
-    launched.command.stdout?.on('data', (chunk: Buffer) => log(chunk.toString()));
-    launched.command.stderr?.on('data', (chunk: Buffer) => log(chunk.toString()));
+    // Through launch's own output filter: Node's debugger banner (with the WebSocket URL) never reaches the log.
+    const launched = await launchWithInspector(target.command, { cwd, stdio: 'pipe', onOutput: log });
     const session = await connectInspector(launched.webSocketUrl);
     // FlameLens launches programs paused until a debugger is attached; let this one run.
     await session.send('Runtime.runIfWaitingForDebugger');

@@ -6,6 +6,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { FlameLensError } from '../../core/errors';
+import type { ResolvedTarget } from '../../core/inspector/attach';
 import type { LaunchedProgram } from '../../core/inspector/launch';
 import { settings } from '../settings';
 import { LiveMemory } from './liveMemory';
@@ -46,6 +47,7 @@ export class RecordingController implements vscode.Disposable {
     this.active = recording;
     void vscode.commands.executeCommand('setContext', 'flamelens.recording', true);
     let launched: LaunchedProgram | undefined;
+    let resolved: ResolvedTarget | undefined;
     let live: LiveMemory | undefined;
     const tail = new OutputTail();
     try {
@@ -73,7 +75,8 @@ export class RecordingController implements vscode.Disposable {
         webSocketUrl = launched.webSocketUrl;
       } else {
         const address = parseTargetAddress(target.pid !== undefined ? String(target.pid) : target.address ?? '');
-        webSocketUrl = (await resolveInspectorTarget(address, { allowRemote: target.allowRemote })).webSocketUrl;
+        resolved = await resolveInspectorTarget(address, { allowRemote: target.allowRemote });
+        webSocketUrl = resolved.webSocketUrl;
       }
       const result = await recordCpuProfile(webSocketUrl, {
         ...memoryRecordOptions(options),
@@ -110,6 +113,8 @@ export class RecordingController implements vscode.Disposable {
       throw error;
     } finally {
       live?.dispose();
+      // Leave an attached process as we found it: close the inspector FlameLens opened (SIGUSR1).
+      if (resolved) await this.closeInspectorWeOpened(resolved);
       launched?.terminate('SIGTERM');
       const program = launched;
       if (program) setTimeout(() => program.terminate('SIGKILL'), 5000).unref();
@@ -176,6 +181,13 @@ export class RecordingController implements vscode.Disposable {
   }
 
   /** The program's exit code when it ended by itself with a failure, once all it printed is in. */
+  /** Closes the inspector an attach by pid opened, and says so when it stays open. */
+  private async closeInspectorWeOpened(target: ResolvedTarget): Promise<void> {
+    const { closeInspectorWeOpened } = await import('../../core/inspector/closeInspector');
+    const warning = await closeInspectorWeOpened(target).catch((error: unknown) => (error instanceof Error ? error.message : String(error)));
+    if (warning) void vscode.window.showWarningMessage(`FlameLens: ${warning}`);
+  }
+
   private async programFailure(launched: LaunchedProgram, tail: OutputTail): Promise<{ exitCode: number } | undefined> {
     // An uncaught error's stack is printed after the exit handlers, when we notice the end.
     await Promise.race([launched.outputEnded, new Promise((resolve) => setTimeout(resolve, 3000).unref())]);
