@@ -60,11 +60,15 @@ describe('flamelens record', function () {
       const result = await runCli(['record', '--json', json, '--', ...command], { cwd: tsService });
       assert.equal(result.code, 0, result.stderr);
       const summary = readJson(json);
-      // The program's own files carry the time, mapped to .ts (tsx compacts its output onto
-      // one line, so there V8's line ticks cannot split checksum's inlined time from its caller's).
+      // Mapped to the .ts the user wrote, down to the loop line (tsx is asked to keep the line
+      // breaks esbuild would remove: in one-line code V8's ticks could not tell lines apart).
       const top = summary.hotFunctions[0];
-      assert.ok(top.file.startsWith(path.join(tsService, 'src')), JSON.stringify(summary.hotFunctions.slice(0, 3)));
-      assert.ok(summary.hotFunctions.some((f: any) => f.name === 'checksum' && f.file === checksumTs && f.selfPct > 10));
+      assert.deepEqual([top.name, top.file], ['checksum', checksumTs], JSON.stringify(summary.hotFunctions.slice(0, 3)));
+      assert.equal(summary.hotLines[0].file, checksumTs);
+      assert.ok(
+        [hotLineOfChecksum, hotLineOfChecksum - 1].includes(summary.hotLines[0].line),
+        `hottest line ${summary.hotLines[0].line}, expected ${hotLineOfChecksum}`,
+      );
     });
   }
 
