@@ -135,6 +135,19 @@ describe('opening saved profiles', function () {
     assert.ok(names.count > 0);
   });
 
+  it('says that worker threads ran and are not in the profile', async function () {
+    if (!bridgeAvailable()) this.skip(); // the note is shown in the webview
+    const source = path.join(fixtureApps, '..', 'profiles', 'node-20', 'ts-service.cpu-prof.cpuprofile');
+    const profile = JSON.parse(fs.readFileSync(source, 'utf8'));
+    const copy = path.join(fs.mkdtempSync(path.join(require('node:os').tmpdir(), 'flamelens-ext-')), 'with-workers.cpuprofile');
+    fs.writeFileSync(copy, JSON.stringify({ ...profile, $flamelens: { version: 1, scripts: [], workerThreads: 2 } }));
+    await vscode.commands.executeCommand('vscode.openWith', vscode.Uri.file(copy), 'flamelens.cpuProfile');
+    const note = await waitForWebview('.notice[role="note"]');
+    assert.match(note.texts[0], /2 worker threads ran during the recording; this profile shows the main thread only/);
+    fs.mkdirSync(screenshotDir, { recursive: true });
+    await screenshotPage(path.join(screenshotDir, 'worker-threads-note.png'));
+  });
+
   it('says clearly what is wrong with a truncated file', async function () {
     if (!bridgeAvailable()) this.skip(); // the message is shown in the webview
     const truncated = path.join(fixtureApps, '..', 'invalid', 'truncated.cpuprofile');
