@@ -1,6 +1,7 @@
 /** What every command ends with: the files asked for, and the summary on the terminal. */
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
+import { unwritable, writeTextFileAtomically } from '../core/files/jsonFile';
 import { buildCpuModel } from '../core/model/cpu/cpuModel';
 import { computeHotspots } from '../core/model/cpu/hotspots';
 import { writeCpuProfileFile } from '../core/model/cpu/profileFile';
@@ -43,12 +44,33 @@ export async function writeOutputs(
   console.out(formatTerminalSummary(summary));
 }
 
+/** Every output is written atomically (see writeTextFileAtomically): never half a file under its name. */
 async function writeText(file: string, text: string): Promise<void> {
-  await fs.mkdir(path.dirname(path.resolve(file)), { recursive: true });
-  await fs.writeFile(file, text);
+  await writeTextFileAtomically(file, text);
 }
 
-/** Writes a JSON result file (the folder is created). */
+/** Writes a JSON result file atomically (the folder is created). */
 export async function writeJsonFile(file: string, value: unknown): Promise<void> {
   await writeText(file, JSON.stringify(value, null, 2) + '\n');
+}
+
+/**
+ * Checks before a recording that each output path can be written (creating its folder, then a
+ * `.partial` probe that is removed), so a typo or a read-only folder is bad input at once rather
+ * than after the program has been profiled. A full disk can still only show when writing.
+ */
+export async function assertOutputsWritable(files: ReadonlyArray<string | undefined>): Promise<void> {
+  for (const file of files) {
+    if (!file) continue;
+    const probe = `${file}.${process.pid}.partial`;
+    try {
+      if ((await fs.stat(file).catch(() => undefined))?.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
+      await fs.mkdir(path.dirname(path.resolve(file)), { recursive: true });
+      await (await fs.open(probe, 'w')).close();
+    } catch (error) {
+      throw unwritable(file, error);
+    } finally {
+      await fs.rm(probe, { force: true }).catch(() => undefined);
+    }
+  }
 }

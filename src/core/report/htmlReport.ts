@@ -12,6 +12,7 @@
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { stringifyJson } from '../files/jsonFile';
 import type { FlameFrame } from '../model/flame/flameTree';
 import type { CpuSummary } from './jsonSummary';
 
@@ -154,7 +155,11 @@ function hashSource(text: string): string {
   return `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
 }
 
-/** JSON that is inert inside a <script> element whatever the strings contain. */
+/**
+ * JSON that is inert inside a <script> element whatever the strings contain. The flame tree of
+ * recursive code can be thousands of frames deep, deeper than JSON.stringify's recursion
+ * goes: stringifyJson falls back to an explicit stack.
+ */
 function embedJson(value: unknown): string {
-  return JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (c) => '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0'));
+  return stringifyJson(value).replace(/[<>&\u2028\u2029]/g, (c) => '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0'));
 }

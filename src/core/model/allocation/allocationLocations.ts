@@ -47,12 +47,27 @@ export async function annotateHeapProfile(
     }
     return id;
   };
-  // Recursion is bounded: V8 keeps at most a few hundred frames per sampled stack.
-  const annotate = async (node: HeapProfileNode): Promise<HeapProfileNode> => {
-    const children: HeapProfileNode[] = [];
-    for (const child of node.children) children.push(await annotate(child));
-    return { callFrame: node.callFrame, selfSize: node.selfSize, id: node.id, children, locationId: await locationIdOf(node.callFrame) };
-  };
-  const head = await annotate(profile.head);
+  // With an explicit stack: a recursive program's allocation stacks can be thousands of frames deep.
+  const order: HeapProfileNode[] = [];
+  const childSlots: number[][] = [];
+  const pending: Array<{ node: HeapProfileNode; parentSlot: number }> = [{ node: profile.head, parentSlot: -1 }];
+  while (pending.length > 0) {
+    const { node, parentSlot } = pending.pop()!;
+    const slot = order.length;
+    order.push(node);
+    childSlots.push([]);
+    if (parentSlot >= 0) childSlots[parentSlot].push(slot);
+    for (let i = node.children.length - 1; i >= 0; i--) pending.push({ node: node.children[i], parentSlot: slot });
+  }
+  const locationIds: number[] = [];
+  for (const node of order) locationIds.push(await locationIdOf(node.callFrame));
+  // Children come after their parent in `order`: build from the end so each child exists first.
+  const rebuilt: HeapProfileNode[] = new Array(order.length);
+  for (let slot = order.length - 1; slot >= 0; slot--) {
+    const node = order[slot];
+    const children = childSlots[slot].map((child) => rebuilt[child]);
+    rebuilt[slot] = { callFrame: node.callFrame, selfSize: node.selfSize, id: node.id, children, locationId: locationIds[slot] };
+  }
+  const head = rebuilt[0];
   return { ...profile, head, $vscode: { rootPath: options.rootPath, locations } };
 }

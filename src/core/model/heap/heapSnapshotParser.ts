@@ -10,7 +10,7 @@
  */
 import { badInput } from '../../errors';
 import { HeapGraph } from './heapGraph';
-import { readSnapshotLayout, type SnapshotLayout } from './snapshotFormat';
+import { checkSnapshotValues, readSnapshotLayout, type SnapshotLayout } from './snapshotFormat';
 import { SnapshotStrings } from './snapshotStrings';
 
 const enum Mode {
@@ -86,9 +86,13 @@ export class HeapSnapshotParser {
   private edgesSeen = 0;
   private badEdgeTarget = false;
 
+  /** The whole input's size when known (a file): a header promising more than it can hold is damage. */
+  private readonly byteLength: number | undefined;
+
   /** `name` appears in error messages (usually the file name). */
-  constructor(name = 'The heap snapshot') {
+  constructor(name = 'The heap snapshot', options: { readonly byteLength?: number } = {}) {
     this.name = name;
+    this.byteLength = options.byteLength;
   }
 
   /** Bytes consumed so far. */
@@ -152,10 +156,15 @@ export class HeapSnapshotParser {
     if (this.arrays.firstEdge[layout.nodeCount] !== layout.edgeCount) {
       throw badInput(`${this.name} is damaged: its objects' reference counts do not add up to its references. Take the snapshot again.`);
     }
+    checkSnapshotValues(this.name, layout, this.arrays, this.stringCount, this.locations.subarray(0, this.locationValues));
     const strings = new SnapshotStrings(this.stringStarts, this.stringLengths, this.stringCount);
     strings.attach(file);
     const locations = this.locations.subarray(0, this.locationValues - (this.locationValues % layout.locationFieldCount));
     return new HeapGraph(layout, { ...this.arrays, locations }, strings);
+  }
+
+  private damaged(what: string): Error {
+    return badInput(`${this.name} is damaged: ${what}. Take the snapshot again.`);
   }
 
   // --- Header: `{"snapshot":{...}` up to the end of the snapshot object. -----------------
@@ -197,17 +206,28 @@ export class HeapSnapshotParser {
       throw badInput(`${this.name} is not a heap snapshot: its header is not the JSON V8 writes.`);
     }
     const layout = readSnapshotLayout(snapshot, this.name);
+    // Every number takes at least two bytes ("0,"): a header promising more objects than the
+    // file has room for is damaged, and must not make us allocate gigabytes first.
+    const leastBytes = 2 * (layout.nodeCount * layout.nodeFieldCount + layout.edgeCount * layout.edgeFieldCount);
+    if (this.byteLength !== undefined && leastBytes > this.byteLength) {
+      throw this.damaged(`its header counts ${layout.nodeCount} objects and ${layout.edgeCount} references, more than its ${this.byteLength} bytes can hold`);
+    }
     this.layout = layout;
-    this.arrays = {
-      nodeType: new Uint8Array(layout.nodeCount),
-      nodeName: new Uint32Array(layout.nodeCount),
-      nodeId: new Uint32Array(layout.nodeCount),
-      nodeSelfSize: new Uint32Array(layout.nodeCount),
-      firstEdge: new Uint32Array(layout.nodeCount + 1),
-      edgeType: new Uint8Array(layout.edgeCount),
-      edgeNameOrIndex: new Uint32Array(layout.edgeCount),
-      edgeTo: new Uint32Array(layout.edgeCount),
-    };
+    try {
+      this.arrays = {
+        nodeType: new Uint8Array(layout.nodeCount),
+        nodeName: new Uint32Array(layout.nodeCount),
+        nodeId: new Uint32Array(layout.nodeCount),
+        nodeSelfSize: new Uint32Array(layout.nodeCount),
+        firstEdge: new Uint32Array(layout.nodeCount + 1),
+        edgeType: new Uint8Array(layout.edgeCount),
+        edgeNameOrIndex: new Uint32Array(layout.edgeCount),
+        edgeTo: new Uint32Array(layout.edgeCount),
+      };
+    } catch (error) {
+      if (!(error instanceof RangeError)) throw error;
+      throw badInput(`${this.name} is too big to open here: its ${layout.nodeCount} objects need more memory than is available. Open it on a machine with more memory.`, error);
+    }
   }
 
   // --- Between sections: `,"name":[` ------------------------------------------------------
@@ -224,7 +244,7 @@ export class HeapSnapshotParser {
         this.mode = Mode.Done;
         return i + 1;
       }
-      if (c > 32 && c !== 44 /* , */) throw this.malformed();
+      if (c > 32 && c !== 44 /* , */) throw this.malformed(i);
     }
     return bytes.length;
   }
@@ -247,7 +267,7 @@ export class HeapSnapshotParser {
         this.startSection();
         return i + 1;
       }
-      if (c > 32 && c !== 58 /* : */) throw this.malformed();
+      if (c > 32 && c !== 58 /* : */) throw this.malformed(i);
     }
     return bytes.length;
   }
@@ -296,56 +316,60 @@ export class HeapSnapshotParser {
         continue;
       }
       if (hasDigits) {
-        this.emit(value);
+        this.emit(value, i);
         value = 0;
         hasDigits = false;
       }
       if (c === CLOSE_BRACKET) {
         this.value = 0;
         this.hasDigits = false;
-        this.endNumbers();
+        this.endNumbers(i);
         return i + 1;
       }
-      if (c !== 44 && c > 32) throw this.malformed();
+      if (c !== 44 && c > 32) throw this.malformed(i);
     }
     this.value = value;
     this.hasDigits = hasDigits;
     return bytes.length;
   }
 
-  private emit(value: number): void {
+  private emit(value: number, at: number): void {
     switch (this.section) {
       case Section.Nodes:
-        return this.emitNodeField(value);
+        return this.emitNodeField(value, at);
       case Section.Edges:
-        return this.emitEdgeField(value);
+        return this.emitEdgeField(value, at);
       case Section.Locations:
         return this.emitLocation(value);
     }
   }
 
-  private emitNodeField(value: number): void {
+  private emitNodeField(value: number, at: number): void {
     const layout = this.layout!;
     const arrays = this.arrays!;
     const ordinal = this.index;
-    if (ordinal >= layout.nodeCount) throw this.malformed();
+    if (ordinal >= layout.nodeCount) throw this.malformed(at);
     const field = this.field;
     if (field === layout.nodeType) arrays.nodeType[ordinal] = value;
     else if (field === layout.nodeName) arrays.nodeName[ordinal] = value;
     else if (field === layout.nodeId) arrays.nodeId[ordinal] = value;
     else if (field === layout.nodeSelfSize) arrays.nodeSelfSize[ordinal] = value > UINT32_MAX ? UINT32_MAX : value;
-    else if (field === layout.nodeEdgeCount) arrays.firstEdge[ordinal + 1] = arrays.firstEdge[ordinal] + value;
+    else if (field === layout.nodeEdgeCount) {
+      // More references than the header has room for would wrap around the 32-bit positions.
+      if (value > layout.edgeCount - arrays.firstEdge[ordinal]) throw this.damaged('its objects have more references than its header counts');
+      arrays.firstEdge[ordinal + 1] = arrays.firstEdge[ordinal] + value;
+    }
     if (++this.field === layout.nodeFieldCount) {
       this.field = 0;
       this.index++;
     }
   }
 
-  private emitEdgeField(value: number): void {
+  private emitEdgeField(value: number, at: number): void {
     const layout = this.layout!;
     const arrays = this.arrays!;
     const edge = this.index;
-    if (edge >= layout.edgeCount) throw this.malformed();
+    if (edge >= layout.edgeCount) throw this.malformed(at);
     const field = this.field;
     if (field === layout.edgeType) arrays.edgeType[edge] = value;
     else if (field === layout.edgeNameOrIndex) arrays.edgeNameOrIndex[edge] = value;
@@ -368,12 +392,14 @@ export class HeapSnapshotParser {
     }
     // The first field is a node index (ordinal × field count); store the ordinal.
     const isObjectIndex = this.locationValues % this.layout!.locationFieldCount === 0;
-    this.locations[this.locationValues++] = isObjectIndex ? value / this.layout!.nodeFieldCount : value;
+    const ordinal = value / this.layout!.nodeFieldCount;
+    if (isObjectIndex && ordinal !== Math.floor(ordinal)) throw this.damaged('a source location names something that is not an object');
+    this.locations[this.locationValues++] = isObjectIndex ? ordinal : value;
   }
 
-  private endNumbers(): void {
+  private endNumbers(at: number): void {
     const layout = this.layout;
-    if (!layout || this.field !== 0) throw this.malformed();
+    if (!layout || this.field !== 0) throw this.malformed(at);
     if (this.section === Section.Nodes) this.nodesSeen = this.index;
     if (this.section === Section.Edges) this.edgesSeen = this.index;
     this.mode = Mode.SeekKey;
@@ -410,7 +436,7 @@ export class HeapSnapshotParser {
       } else if (c === CLOSE_BRACKET) {
         this.mode = Mode.SeekKey;
         return i + 1;
-      } else if (c !== 44 && c > 32) throw this.malformed();
+      } else if (c !== 44 && c > 32) throw this.malformed(i);
     }
     return bytes.length;
   }
@@ -449,11 +475,12 @@ export class HeapSnapshotParser {
   }
 
   private trailing(bytes: Buffer, start: number): number {
-    for (let i = start; i < bytes.length; i++) if (bytes[i] > 32) throw this.malformed();
+    for (let i = start; i < bytes.length; i++) if (bytes[i] > 32) throw this.malformed(i);
     return bytes.length;
   }
 
-  private malformed(): Error {
-    return badInput(`${this.name} is damaged near byte ${this.offset}: it is not the JSON V8 writes. Take the snapshot again.`);
+  /** `at` is the position in the current chunk; the message gives the position in the whole input. */
+  private malformed(at: number): Error {
+    return badInput(`${this.name} is damaged near byte ${this.offset + at}: it is not the JSON V8 writes. Take the snapshot again.`);
   }
 }

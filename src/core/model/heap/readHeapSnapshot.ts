@@ -27,12 +27,12 @@ export async function readHeapSnapshotFile(file: string, options: ReadOptions = 
   }
   try {
     const size = fs.fstatSync(fd).size;
-    const parser = new HeapSnapshotParser(name);
+    const parser = new HeapSnapshotParser(name, { byteLength: size });
     const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
     let position = 0;
     let lastYield = Date.now();
     for (;;) {
-      const read = fs.readSync(fd, buffer, 0, CHUNK_BYTES, position);
+      const read = readChunk(file, fd, buffer, position);
       if (read === 0) break;
       parser.write(read === CHUNK_BYTES ? buffer : buffer.subarray(0, read));
       position += read;
@@ -48,5 +48,14 @@ export async function readHeapSnapshotFile(file: string, options: ReadOptions = 
     return parser.end(file);
   } finally {
     fs.closeSync(fd);
+  }
+}
+
+/** One chunk; a file that opens but cannot be read (a folder, an I/O error) is bad input too. */
+function readChunk(file: string, fd: number, buffer: Buffer, position: number): number {
+  try {
+    return fs.readSync(fd, buffer, 0, buffer.length, position);
+  } catch (error) {
+    throw unreadable(file, error);
   }
 }

@@ -1,7 +1,8 @@
 /**
  * The header of a V8 .heapsnapshot (its `snapshot.meta`): which field is where in the flat
  * node and edge arrays, and the names of node and edge types. Checked once, so the parser and
- * the graph can index the arrays by position without looking names up again.
+ * the graph can index the arrays by position without looking names up again; and once parsed,
+ * that the arrays only hold what the header and the strings allow.
  */
 import { badInput } from '../../errors';
 
@@ -35,8 +36,11 @@ export function readSnapshotLayout(snapshot: unknown, name: string): SnapshotLay
   if (!isStrings(nodeFields) || !isStrings(edgeFields) || !isStrings(nodeTypes) || !isStrings(edgeTypes)) {
     throw badInput(`${name} is not a V8 heap snapshot: its header has no node and edge field lists.`);
   }
-  if (!isCount(s!.node_count) || !isCount(s!.edge_count)) {
+  if (typeof s!.node_count !== 'number' || typeof s!.edge_count !== 'number') {
     throw badInput(`${name} has no node and edge counts in its header; it was written by an unsupported tool or Node version.`);
+  }
+  if (!isCount(s!.node_count) || !isCount(s!.edge_count) || s!.node_count < 1) {
+    throw badInput(`${name} is not a valid heap snapshot: its header counts ${s!.node_count} objects and ${s!.edge_count} references, which no snapshot can hold (the file is damaged).`);
   }
   const field = (fields: string[], wanted: string) => {
     const index = fields.indexOf(wanted);
@@ -67,6 +71,42 @@ function isStrings(value: unknown): value is string[] {
   return Array.isArray(value) && value.every((v) => typeof v === 'string');
 }
 
+/** Ordinals and edge positions are 32-bit (typed arrays): V8 itself cannot write more. */
+const maxCount = 0xfffffffe;
+
 function isCount(value: unknown): value is number {
-  return typeof value === 'number' && Number.isInteger(value) && value >= 0;
+  return typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= maxCount;
+}
+
+/**
+ * Every type is one the header names, every name one of the strings, every location on an
+ * object that exists: then nothing later indexes outside an array. One pass, after the parse.
+ * `locations` holds runs of [object ordinal, script, line, column].
+ */
+export function checkSnapshotValues(
+  name: string,
+  layout: SnapshotLayout,
+  arrays: { readonly nodeType: Uint8Array; readonly nodeName: Uint32Array; readonly edgeType: Uint8Array; readonly edgeNameOrIndex: Uint32Array },
+  stringCount: number,
+  locations: Uint32Array,
+): void {
+  const damaged = (what: string) => badInput(`${name} is damaged: ${what}. Take the snapshot again.`);
+  const nodeTypes = layout.nodeTypes.length;
+  for (let node = 0; node < layout.nodeCount; node++) {
+    if (arrays.nodeType[node] >= nodeTypes) throw damaged(`object #${node} has a type its header does not name`);
+    if (arrays.nodeName[node] >= stringCount) throw damaged(`object #${node} has a name that is not among its strings`);
+  }
+  const edgeTypes = layout.edgeTypes.length;
+  // Element and hidden references are numbered, not named (as V8 writes them).
+  const element = layout.edgeTypes.indexOf('element');
+  const hidden = layout.edgeTypes.indexOf('hidden');
+  for (let edge = 0; edge < layout.edgeCount; edge++) {
+    const type = arrays.edgeType[edge];
+    if (type >= edgeTypes) throw damaged(`reference #${edge} has a type its header does not name`);
+    if (type !== element && type !== hidden && arrays.edgeNameOrIndex[edge] >= stringCount) throw damaged(`reference #${edge} has a name that is not among its strings`);
+  }
+  const fields = layout.locationFieldCount;
+  for (let at = 0; at + fields <= locations.length; at += fields) {
+    if (locations[at] >= layout.nodeCount) throw damaged('a source location names an object that is not in it');
+  }
 }

@@ -11,7 +11,16 @@ import { memoryTimelineVersion, type GcKind, type MemoryTimeline, type SavedMemo
 const kind: JsonFileKind = { what: 'a FlameLens memory timeline', whole: 'the timeline' };
 
 const gcKinds: readonly GcKind[] = ['minor', 'major', 'incremental', 'weakcb', 'other'];
-const sampleFields = ['t', 'rss', 'heapTotal', 'heapUsed', 'external', 'arrayBuffers'] as const;
+const byteFields = ['rss', 'heapTotal', 'heapUsed', 'external', 'arrayBuffers'] as const;
+const optionalSampleFields = ['heapUsedMin', 'loopDelayP50Ms', 'loopDelayP99Ms', 'loopDelayMaxMs'] as const;
+const optionalGcFields = ['heapAfter'] as const;
+
+/**
+ * Bounds of sense: nothing measures a petabyte of memory or runs for 30 years (ms). Times are 0
+ * or at least a nanosecond, so no two differ by a denormal and no growth rate divides to infinity.
+ */
+const maxFigure = 1e15;
+const maxTimeMs = 1e12;
 
 /** Reads and validates a memory timeline file. */
 export async function readMemoryTimelineFile(file: string): Promise<SavedMemoryTimeline> {
@@ -30,27 +39,44 @@ function validateMemoryTimeline(value: unknown, name: string): SavedMemoryTimeli
   if (timeline.head !== undefined) throw badInput(`${name} is an allocation profile (.heapprofile), not a memory timeline.`);
   if (timeline.snapshot !== undefined) throw badInput(`${name} is a heap snapshot, not a memory timeline.`);
   if (typeof timeline.version !== 'number') throw badInput(`${name} is not a FlameLens memory timeline: it has no "version".`);
+  if (!Number.isInteger(timeline.version) || timeline.version < 1) throw badInput(`${name} is not a FlameLens memory timeline: its "version" is not one FlameLens writes.`);
   if (timeline.version > memoryTimelineVersion) {
     throw badInput(`${name} was written by a newer FlameLens (format ${timeline.version}); update FlameLens to read it.`);
   }
-  if (typeof timeline.startedAt !== 'string' || !isPositive(timeline.intervalMs) || !isPositive(timeline.sampleIntervalMs)) {
+  if (typeof timeline.startedAt !== 'string' || !isInterval(timeline.intervalMs) || !isInterval(timeline.sampleIntervalMs)) {
     throw badInput(`${name} is not a complete memory timeline: "startedAt" or the intervals are missing.`);
   }
   if (!Array.isArray(timeline.samples) || !Array.isArray(timeline.gcs)) {
     throw badInput(`${name} is not a complete memory timeline: "samples" or "gcs" is missing.`);
   }
-  timeline.samples.forEach((sample, index) => {
-    if (typeof sample !== 'object' || sample === null || sampleFields.some((f) => !isNumber((sample as unknown as Record<string, unknown>)[f]))) {
-      throw badInput(`${name} has a malformed sample (#${index + 1}); the file is damaged.`);
+  const samples = timeline.samples as unknown[];
+  for (let i = 0; i < samples.length; i++) {
+    const sample = samples[i] as Record<string, unknown> | null;
+    if (typeof sample !== 'object' || sample === null || !isTime(sample.t) || !hasBytes(sample) || !optionalFigures(sample, optionalSampleFields)) {
+      throw badInput(`${name} has a malformed sample (#${i + 1}): a time or size is missing, negative or impossible; the file is damaged.`);
     }
-  });
-  timeline.gcs.forEach((gc, index) => {
-    if (typeof gc !== 'object' || gc === null || !isNumber(gc.t) || !isNumber(gc.durationMs) || !isNumber(gc.count) || !gcKinds.includes(gc.kind)) {
-      throw badInput(`${name} has a malformed GC mark (#${index + 1}); the file is damaged.`);
+  }
+  const gcs = timeline.gcs as unknown[];
+  for (let i = 0; i < gcs.length; i++) {
+    const gc = gcs[i] as Record<string, unknown> | null;
+    if (
+      typeof gc !== 'object' ||
+      gc === null ||
+      !isTime(gc.t) ||
+      !isFigure(gc.durationMs) ||
+      !isFigure(gc.count) ||
+      !gcKinds.includes(gc.kind as GcKind) ||
+      !optionalFigures(gc, optionalGcFields)
+    ) {
+      throw badInput(`${name} has a malformed GC mark (#${i + 1}); the file is damaged.`);
     }
-  });
-  if (!isNumber(timeline.durationMs) || !isNumber(timeline.gcCount) || !isNumber(timeline.gcTotalMs)) {
-    throw badInput(`${name} is not a complete memory timeline: its totals are missing.`);
+  }
+  if (!isFigure(timeline.durationMs) || !isFigure(timeline.gcCount) || !isFigure(timeline.gcTotalMs)) {
+    throw badInput(`${name} is not a complete memory timeline: its totals are missing, negative or impossible.`);
+  }
+  const given = timeline.capabilities as unknown as Record<string, unknown> | undefined;
+  if (given !== undefined && (typeof given !== 'object' || given === null || typeof given.gcMarks !== 'boolean' || typeof given.loopDelay !== 'boolean')) {
+    throw badInput(`${name} has malformed "capabilities"; the file is damaged.`);
   }
   const capabilities = timeline.capabilities ?? { gcMarks: timeline.gcs.length > 0, loopDelay: false };
   return { ...(timeline as SavedMemoryTimeline), capabilities };
@@ -62,10 +88,26 @@ export async function writeMemoryTimelineFile(file: string, timeline: MemoryTime
   await writeJsonFileAtomically(file, saved);
 }
 
-function isNumber(value: unknown): value is number {
-  return typeof value === 'number' && Number.isFinite(value);
+/** A size, count or duration: finite, not negative, within sense. */
+function isFigure(value: unknown): value is number {
+  return typeof value === 'number' && value >= 0 && value <= maxFigure;
 }
 
-function isPositive(value: unknown): value is number {
-  return isNumber(value) && value > 0;
+/** ms since the recording started. */
+function isTime(value: unknown): value is number {
+  return typeof value === 'number' && (value === 0 || (value >= 1e-6 && value <= maxTimeMs));
+}
+
+function isInterval(value: unknown): value is number {
+  return typeof value === 'number' && value >= 1e-3 && value <= maxTimeMs;
+}
+
+function hasBytes(sample: Record<string, unknown>): boolean {
+  for (const field of byteFields) if (!isFigure(sample[field])) return false;
+  return true;
+}
+
+function optionalFigures(entry: Record<string, unknown>, fields: readonly string[]): boolean {
+  for (const field of fields) if (entry[field] !== undefined && !isFigure(entry[field])) return false;
+  return true;
 }
