@@ -1,7 +1,6 @@
 /** What every command ends with: the files asked for, and the summary on the terminal. */
 import * as fs from 'node:fs/promises';
-import * as path from 'node:path';
-import { unwritable, writeTextFileAtomically } from '../core/files/jsonFile';
+import { makeFolderOf, unwritable, writeTextFileAtomically } from '../core/files/jsonFile';
 import { buildCpuModel } from '../core/model/cpu/cpuModel';
 import { computeHotspots } from '../core/model/cpu/hotspots';
 import { writeCpuProfileFile } from '../core/model/cpu/profileFile';
@@ -65,7 +64,7 @@ export async function assertOutputsWritable(files: ReadonlyArray<string | undefi
     const probe = `${file}.${process.pid}.partial`;
     try {
       if ((await fs.stat(file).catch(() => undefined))?.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
-      await fs.mkdir(path.dirname(path.resolve(file)), { recursive: true });
+      await makeFolderOf(file);
       await (await fs.open(probe, 'w')).close();
     } catch (error) {
       throw unwritable(file, error);

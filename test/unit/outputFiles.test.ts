@@ -1,10 +1,11 @@
 // Writing outputs atomically, and the one sentence for a path that cannot be written.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { assertOutputsWritable } from '../../src/cli/outputs';
 import { FlameLensError } from '../../src/core/errors';
-import { writeTextFileAtomically } from '../../src/core/files/jsonFile';
+import { makeFolderOf, writeTextFileAtomically } from '../../src/core/files/jsonFile';
 import { tempDir } from '../support/runCli';
 
 async function badInputMessage(promise: Promise<unknown>): Promise<string> {
@@ -50,5 +51,23 @@ describe('output files', () => {
     const fresh = path.join(temp.dir, 'new', 'run.cpuprofile');
     await assertOutputsWritable([fresh]);
     assert.deepEqual(fs.readdirSync(path.dirname(fresh)), [], 'no probe left, no file made');
+  });
+});
+
+describe('creating the folders of an output file', () => {
+  it('fails, and does not loop, on a path whose folder cannot be created (/proc)', async function () {
+    if (process.platform !== 'linux') this.skip(); // /proc is Linux's
+    // Node's own mkdir({ recursive: true }) spins for ever here; the test's timeout would be the failure.
+    await assert.rejects(makeFolderOf('/proc/flamelens-no-such-folder/deeper/out.json'));
+  });
+
+  it('creates every missing level', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'flamelens-folders-'));
+    try {
+      await makeFolderOf(path.join(dir, 'a', 'b', 'c', 'out.json'));
+      assert.ok(fs.statSync(path.join(dir, 'a', 'b', 'c')).isDirectory());
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

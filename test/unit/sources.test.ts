@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { functionRangesOf } from '../../src/core/sources/functionRanges';
+import { diskScriptSources } from '../../src/core/sources/scriptSources';
 import { SourceMapResolver, sourceMappingUrlIn } from '../../src/core/sources/sourceMaps';
 import { fixtureApps } from '../support/paths';
 
@@ -76,5 +77,21 @@ describe('source map lookups on very long lines', () => {
     const resolved = await resolver().mapFor('file:///app/a.js', `data:application/json,${encodeURIComponent(map)}`);
     assert.equal(resolved?.originalPosition(2, 5)?.line, 100);
     assert.equal(resolved?.originalPosition(1, 1_048_581)?.line, 10);
+  });
+});
+
+describe('reading the scripts a profile names', () => {
+  it('reads only regular files: a FIFO named as a script never blocks', async function () {
+    if (process.platform === 'win32') this.skip(); // mkfifo is a POSIX tool
+    const dir = fs.mkdtempSync(path.join(require('node:os').tmpdir(), 'flamelens-fifo-'));
+    const fifo = path.join(dir, 'script.js');
+    require('node:child_process').execFileSync('mkfifo', [fifo]);
+    try {
+      // Reading a FIFO with no writer would wait for ever: the test's timeout is the failure.
+      assert.equal(await diskScriptSources().script(pathToFileURL(fifo).href), undefined);
+      assert.equal(await diskScriptSources().readFile(fifo), undefined);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -5,7 +5,7 @@ import { parseTargetAddress } from '../../core/inspector/address';
 import { resolveInspectorTarget } from '../../core/inspector/attach';
 import { closeInspectorWeOpened, notClosedWarning, waitingToCloseNotice } from '../../core/inspector/closeInspector';
 import { captureFlags, captureOptions, commonFlags, memoryFlags, memoryOptions, memoryUsageLines, outputFlags, outputOptions, parseFlags } from '../options';
-import { writeOutputs, type Console } from '../outputs';
+import { assertOutputsWritable, writeOutputs, type Console } from '../outputs';
 import { stopOnInterrupt } from '../stopOnInterrupt';
 import { workerThreadsNote } from './record';
 
@@ -29,6 +29,8 @@ export async function attach(args: string[], console: Console): Promise<void> {
   if (positionals.length !== 1) throw badInput('Name one target: a pid, host:port or ws:// URL. Example: flamelens attach 4242 --duration 10');
   const capture = captureOptions(values);
   const outputs = outputOptions(values);
+  // A path that cannot be written is bad input now, not after the process has been profiled.
+  await assertOutputsWritable([outputs.out, outputs.json, outputs.html]);
   const target = await resolveInspectorTarget(parseTargetAddress(positionals[0]), { allowRemote: values['allow-remote'] });
   // Giving up (a second Ctrl+C) exits at once: the inspector we opened cannot be closed then, say so.
   const interrupt = stopOnInterrupt(() => {
@@ -41,6 +43,7 @@ export async function attach(args: string[], console: Console): Promise<void> {
       ...memoryOptions(values),
       stopSignal: interrupt.signal,
       rootPath: process.cwd(),
+      onNote: (note) => console.info(note),
       onStarted: () =>
         console.info(`Profiling ${target.label}` + (capture.durationMs ? ` for ${capture.durationMs / 1000} s` : '') + '; press Ctrl+C to stop.'),
     });

@@ -3,7 +3,7 @@ import { recordCpuProfile } from '../../core/capture/recordCpuProfile';
 import { badInput, targetFailed } from '../../core/errors';
 import { launchWithInspector, type LaunchedProgram } from '../../core/inspector/launch';
 import { captureFlags, captureOptions, commonFlags, memoryFlags, memoryOptions, memoryUsageLines, outputFlags, outputOptions, parseFlags } from '../options';
-import { writeOutputs, type Console } from '../outputs';
+import { assertOutputsWritable, writeOutputs, type Console } from '../outputs';
 import { stopOnInterrupt } from '../stopOnInterrupt';
 
 export const recordUsage = `flamelens record [--duration <s>] [--interval <µs>] [--memory] [--allocations] [--out <file.cpuprofile>] [--json <summary.json>] [--html <report.html>] [--top <n>] -- <command> [args...]
@@ -23,6 +23,8 @@ export async function record(args: string[], console: Console): Promise<void> {
   if (program.length === 0) throw badInput('No command to profile. Example: flamelens record --duration 10 -- node server.js');
   const capture = captureOptions(values);
   const outputs = outputOptions(values);
+  // A path that cannot be written is bad input now, not after the program has been profiled.
+  await assertOutputsWritable([outputs.out, outputs.json, outputs.html]);
 
   // In place before anything is launched: Ctrl+C while starting leaves no program, inspector or temp folder.
   const launching = new AbortController();
@@ -46,6 +48,7 @@ export async function record(args: string[], console: Console): Promise<void> {
       resumeTarget: true,
       ownScriptUrls: [target.bootloaderUrl],
       rootPath: process.cwd(),
+      onNote: (note) => console.info(note),
       onStarted: () => {
         interrupt.started();
         console.info(

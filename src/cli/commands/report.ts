@@ -17,7 +17,7 @@ export async function report(args: string[], console: Console): Promise<void> {
   if (values.help) return console.out(reportUsage);
   if (positionals.length !== 1) throw badInput('Name one profile file. Example: flamelens report app.cpuprofile --html report.html');
   const file = positionals[0];
-  const profile = await annotateProfile(await readCpuProfileFile(file), diskScriptSources());
+  const profile = await annotateProfile(await readCpuProfileFile(file), diskScriptSources(), { onNote: (note) => console.info(note) });
   const outputs = outputOptions({ ...values, out: undefined });
   await writeOutputs(profile, { ...outputs, title: path.basename(file), recordedAt: new Date() }, console);
 }

@@ -13,9 +13,9 @@
  * is not read, so a slow disk holds the target back instead of filling our memory.
  */
 import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { badInput, FlameLensError, targetFailed } from '../errors';
 import { connectInspector, type InspectorSession } from '../inspector/session';
+import { makeFolderOf } from '../files/jsonFile';
 
 export interface HeapSnapshotOptions {
   /** Where the snapshot is saved (conventionally `*.heapsnapshot`, which DevTools requires). */
@@ -159,7 +159,7 @@ interface PartialFile {
 async function openPartialFile(out: string, partial: string): Promise<PartialFile> {
   let fd: number | undefined;
   try {
-    await fs.promises.mkdir(path.dirname(path.resolve(out)), { recursive: true });
+    await makeFolderOf(out);
     await fs.promises.rm(partial, { force: true });
     fd = fs.openSync(partial, 'wx');
   } catch (error) {

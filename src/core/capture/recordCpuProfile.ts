@@ -26,6 +26,8 @@ export interface RecordOptions extends MemoryCaptureOptions {
   readonly ownScriptUrls?: readonly string[];
   /** Folder the program runs in, for relative paths in the saved profile. */
   readonly rootPath?: string;
+  /** Told of what could not be used while resolving sources (a damaged source map), one sentence each. */
+  onNote?(message: string): void;
   /** Called once sampling runs. */
   onStarted?(): void;
 }
@@ -67,7 +69,7 @@ export async function recordCpuProfile(webSocketUrl: string, options: RecordOpti
     });
     const extras = await memory?.stop();
     if (options.cancelSignal?.aborted) throw cancelled();
-    const annotated = await annotateProfile(result.profile, liveScriptSources(result), { rootPath: options.rootPath });
+    const annotated = await annotateProfile(result.profile, liveScriptSources(result), { rootPath: options.rootPath, onNote: options.onNote });
     const profile = withWorkerThreads(annotated, result.workerThreads);
     const allocations = extras?.allocations && (await annotateHeapProfile(extras.allocations, liveScriptSources(result), { rootPath: options.rootPath }));
     return { profile, endedBy: result.endedBy, workerThreads: result.workerThreads, ...(extras?.memory ? { memory: extras.memory } : {}), ...(allocations ? { allocations } : {}) };

@@ -67,7 +67,7 @@ export async function writeTextFileAtomically(file: string, text: string): Promi
   try {
     // A folder under the name would only show after writing the whole file: say so first.
     if ((await fs.stat(file).catch(() => undefined))?.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
-    await fs.mkdir(path.dirname(path.resolve(file)), { recursive: true });
+    await makeFolderOf(file);
     const handle = await fs.open(temporary, 'w');
     try {
       await handle.writeFile(text);
@@ -80,6 +80,26 @@ export async function writeTextFileAtomically(file: string, text: string): Promi
   } catch (error) {
     await fs.rm(temporary, { force: true }).catch(() => undefined);
     throw unwritable(file, error);
+  }
+}
+
+/**
+ * Creates the folders a file will be written in, one level at a time from the nearest one that
+ * exists. Not `mkdir({ recursive: true })`: Node's loops for ever on paths it cannot create,
+ * such as a folder under /proc.
+ */
+export async function makeFolderOf(file: string): Promise<void> {
+  const missing: string[] = [];
+  for (let folder = path.dirname(path.resolve(file)); ; folder = path.dirname(folder)) {
+    const stat = await fs.stat(folder).catch(() => undefined);
+    if (stat) break;
+    missing.unshift(folder);
+    if (path.dirname(folder) === folder) break;
+  }
+  for (const folder of missing) {
+    await fs.mkdir(folder).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EEXIST') throw error; // another writer made it meanwhile
+    });
   }
 }
 

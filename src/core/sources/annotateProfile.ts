@@ -22,6 +22,8 @@ import { SourceMapResolver, type ScriptSourceMap } from './sourceMaps';
 export interface AnnotateOptions {
   /** Folder the program ran in; written as `$vscode.rootPath`. */
   readonly rootPath?: string;
+  /** Told, in one sentence, of what could not be used (a damaged source map: that script keeps its generated positions). */
+  onNote?(message: string): void;
 }
 
 interface ScriptInfo {
@@ -40,7 +42,7 @@ export async function annotateProfile(
   options: AnnotateOptions = {},
 ): Promise<SavedCpuProfile> {
   if (profile.$flamelens && profile.$vscode) return profile;
-  const resolver = new SourceMapResolver({ readFile: reader.readFile });
+  const resolver = new SourceMapResolver({ readFile: reader.readFile, onProblem: options.onNote });
   const scripts = new Map<string, Promise<ScriptInfo>>();
   const scriptInfo = (url: string, scriptId?: string) => {
     let info = scripts.get(url);

@@ -69,8 +69,14 @@ export function scriptPath(url: string): string | undefined {
   return path.isAbsolute(url) ? url : undefined;
 }
 
+/** Scripts and source maps larger than this are not read: no real one is, and a profile may name any file. */
+const maxSourceBytes = 256 * 1024 * 1024;
+
 async function readFileIfExists(file: string): Promise<string | undefined> {
   try {
+    // Only regular files: a profile naming a FIFO or a device (/dev/tty) must not block us for ever.
+    const stat = await fs.stat(file);
+    if (!stat.isFile() || stat.size > maxSourceBytes) return undefined;
     return await fs.readFile(file, 'utf8');
   } catch {
     return undefined;
