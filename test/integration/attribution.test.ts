@@ -164,10 +164,12 @@ describe('attribution on real programs, on every supported Node (issue 8)', func
         assert.ok(!summary.hotFunctions.some((f) => f.name === workerProgram.workerFunction), 'the worker function is in the main thread');
         for (const f of summary.hotFunctions) {
           assert.ok(f.selfPct <= 100 + pctTolerance && f.totalPct <= 100 + pctTolerance, `${f.name}: ${f.selfPct} / ${f.totalPct} %`);
-          // The program's own code on the main thread only starts the worker and waits. (Node's
-          // worker bootstrap on the main thread is real time, long on a loaded machine.)
+          // The program's own code on the main thread only starts the worker and waits: far less
+          // than the worker's 2.5 s of burning, which would be all of it if it were given to the
+          // main thread. (Starting a worker is real main-thread time, long on a loaded machine,
+          // so a share of the recording is no test here.)
           if (f.file === workerProgram.script) {
-            assert.ok(f.selfPct <= workerProgram.maxMainThreadFunctionPct, `${f.name} has ${f.selfPct} % of a main thread that only waits`);
+            assert.ok(f.selfMs <= workerProgram.maxMainThreadFunctionMs, `${f.name} has ${f.selfMs} ms of a main thread that only waits`);
           }
         }
       });

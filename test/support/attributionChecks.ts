@@ -8,6 +8,7 @@ interface SummaryFunction {
   name: string;
   file: string;
   line: number;
+  selfMs: number;
   selfPct: number;
   totalPct: number;
   category: string;
