@@ -23,7 +23,8 @@ const extension = {
   output: { path: path.resolve(__dirname, 'dist'), filename: '[name].js', libraryTarget: 'commonjs2' },
   externals: { vscode: 'commonjs vscode' },
   resolve: { extensions: ['.ts', '.js'] },
-  module: { rules: [tsRule] },
+  // createRequire(...) stays Node's own: the bootloader resolves tsx's esbuild at run time, in the user's program.
+  module: { rules: [tsRule], parser: { javascript: { createRequire: false } } },
   node: { __dirname: false },
   devtool: 'source-map',
   performance: { hints: false },

@@ -2,7 +2,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { fixtureApps, nodeModulesBin } from '../support/paths';
+import { fixtureApps, nodeModulesBin, repoRoot } from '../support/paths';
 import { readJson, runCli, startCli, tempDir } from '../support/runCli';
 
 const tsService = path.join(fixtureApps, 'ts-service');
@@ -71,6 +71,17 @@ describe('flamelens record', function () {
       );
     });
   }
+
+  it('profiles the program through the packaged (webpack) bootloader the extension ships', async () => {
+    // The extension preloads dist/bootloader.js, not out/: bundling must not change what it does.
+    const json = path.join(temp.dir, 'summary.json');
+    const env = { FLAMELENS_TEST_BOOTLOADER: path.join(repoRoot, 'dist', 'bootloader.js') };
+    const result = await runCli(['record', '--json', json, '--', path.join(nodeModulesBin, 'tsx'), 'src/main.ts'], { cwd: tsService, env });
+    assert.equal(result.code, 0, result.stderr);
+    const summary = readJson(json);
+    assert.deepEqual([summary.hotFunctions[0].name, summary.hotLines[0].file], ['checksum', checksumTs], JSON.stringify(summary.hotFunctions.slice(0, 3)));
+    assert.ok([hotLineOfChecksum, hotLineOfChecksum - 1].includes(summary.hotLines[0].line), `hottest line ${summary.hotLines[0].line}`);
+  });
 
   it('stops after --duration and ends the program', async () => {
     const json = path.join(temp.dir, 'summary.json');
