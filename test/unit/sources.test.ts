@@ -66,6 +66,14 @@ describe('source maps', () => {
     assert.equal(sourceMappingUrlIn('x\n//# sourceMappingURL=a.map\ny\n//# sourceMappingURL=b.map\n'), 'b.map');
     assert.equal(sourceMappingUrlIn('const s = "no map";'), undefined);
   });
+
+  it('finds a long inline map that ends the script, but not the same words inside code', () => {
+    const inline = `data:application/json;base64,${'A'.repeat(9000)}`;
+    assert.equal(sourceMappingUrlIn(`run();\n//# sourceMappingURL=${inline}\n`), inline);
+    // Tools that write maps (tsx) carry the words in a string: that is no map of theirs.
+    const code = `const comment = \`//# sourceMappingURL=data:application/json;base64,\` + encode(map);\n${'work();\n'.repeat(1000)}`;
+    assert.equal(sourceMappingUrlIn(code), undefined);
+  });
 });
 
 describe('source map lookups on very long lines', () => {

@@ -226,9 +226,12 @@ export function sourceMappingUrlIn(text: string): string | undefined {
   const tail = text.length > 4096 ? text.slice(-4096) : text;
   const matches = [...tail.matchAll(/\/\/[#@]\s*sourceMappingURL=(\S+)\s*$/gm)];
   if (matches.length > 0) return matches[matches.length - 1][1];
-  // An inline map can be longer than the tail we looked at.
+  // An inline map can be longer than the tail we looked at. It is a comment that ends the
+  // script; the same words inside the code (a tool that writes maps, as tsx does) are not one.
   const at = text.lastIndexOf('sourceMappingURL=data:');
-  return at >= 0 ? /^sourceMappingURL=(\S+)/.exec(text.slice(at))?.[1] : undefined;
+  if (at < 0 || !/\/\/[#@]\s*$/.test(text.slice(Math.max(0, at - 8), at))) return undefined;
+  const found = /^sourceMappingURL=(\S+)\s*$/.exec(text.slice(at));
+  return found?.[1];
 }
 
 function toUrl(scriptUrl: string): string {
