@@ -131,7 +131,7 @@ describe('memory views', function () {
     const frames = await queryWebview(`${allocationPage} g.frame`, { attributes: ['name'] });
     assert.ok(frames.attributes!.some((a) => a.name === 'handleOrder'), 'handleOrder is in the allocation flamegraph');
     const header = await queryWebview(`${allocationPage} .stats`);
-    assert.match(header.texts[0], /MB allocated .* includes objects that were garbage-collected/);
+    assert.match(header.texts[0], /\d[\d.,]* (kB|MB|GB) allocated .* includes objects that were garbage-collected/);
   });
 
   it('annotates the allocating functions of leaky-server.js with bytes allocated', async () => {
