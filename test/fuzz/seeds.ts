@@ -14,6 +14,7 @@ import { diskScriptSources } from '../../src/core/sources/scriptSources';
 import { fixtureProfileText } from '../support/fixtureProfiles';
 import { fixtureApps, fixtureProfiles } from '../support/paths';
 import { sampleProfile } from '../support/sampleHeapProfile';
+import { sampleMemoryTimeline } from '../support/sampleMemoryTimeline';
 import { snapshotText, type EdgeSpec, type NodeSpec } from '../support/snapshotBuilder';
 
 export const formats = ['cpuprofile', 'heapsnapshot', 'heapprofile', 'memory', 'sourcemap'] as const;
@@ -224,24 +225,7 @@ function memorySeeds(): Seed[] {
     input: 'seed.memory.json',
     ids,
   });
-  return [seed('short', shortTimeline()), seed('growing, downsampled', growingTimeline())];
-}
-
-function shortTimeline(): MemoryTimeline {
-  return {
-    startedAt: '2026-01-01T00:00:00.000Z',
-    intervalMs: 500,
-    sampleIntervalMs: 500,
-    durationMs: 1000,
-    samples: [
-      { t: 0, rss: 5e7, heapTotal: 1e7, heapUsed: 8e6, external: 1e6, arrayBuffers: 1e4 },
-      { t: 500, rss: 5e7, heapTotal: 1e7, heapUsed: 9e6, external: 1e6, arrayBuffers: 1e4, loopDelayP50Ms: 0.1, loopDelayP99Ms: 2, loopDelayMaxMs: 3 },
-    ],
-    gcs: [{ t: 250, kind: 'major', durationMs: 3.2, heapAfter: 7e6, count: 1 }],
-    gcCount: 1,
-    gcTotalMs: 3.2,
-    capabilities: { gcMarks: true, loopDelay: true },
-  };
+  return [seed('short', sampleMemoryTimeline()), seed('growing, downsampled', growingTimeline())];
 }
 
 function growingTimeline(): MemoryTimeline {
