@@ -34,7 +34,14 @@ const extension = {
 const webview = {
   name: 'webview',
   target: 'web',
-  entry: { webview: './webview-ui/src/main.ts', heapWebview: './webview-ui/src/heap/main.ts', memoryWebview: './webview-ui/src/memory/main.ts' },
+  // One bundle per page (webview-ui/src/<kind>/), each mounted by shared/mountPage.ts.
+  entry: {
+    profile: './webview-ui/src/profile/main.ts',
+    heapSnapshot: './webview-ui/src/heap/snapshotMain.ts',
+    heapComparison: './webview-ui/src/heap/comparisonMain.ts',
+    timeline: './webview-ui/src/timeline/main.ts',
+    allocation: './webview-ui/src/allocation/main.ts',
+  },
   output: { path: path.resolve(__dirname, 'dist'), filename: '[name].js' },
   resolve: {
     extensions: ['.ts', '.js'],
@@ -46,4 +53,25 @@ const webview = {
   performance: { hints: false },
 };
 
-module.exports = [extension, webview];
+/**
+ * The standalone HTML report's page (webview-ui/src/report/), inlined into every report by
+ * src/core/report/htmlReport.ts with its sha256 in the report's CSP. No source map: the file is
+ * copied into the page, where a map reference would point nowhere.
+ * @type {import('webpack').Configuration}
+ */
+const report = {
+  name: 'report',
+  target: 'web',
+  entry: { report: './webview-ui/src/report/main.ts' },
+  output: { path: path.resolve(__dirname, 'dist'), filename: '[name].js' },
+  resolve: {
+    extensions: ['.ts', '.js'],
+    // The report inlines d3-flamegraph.css itself (the CSP allows that <style> by hash); the import would inject a second one.
+    alias: { [path.resolve(__dirname, 'node_modules/d3-flame-graph/dist/d3-flamegraph.css')]: false },
+  },
+  module: { rules: [tsRule] },
+  devtool: false,
+  performance: { hints: false },
+};
+
+module.exports = [extension, webview, report];

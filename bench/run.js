@@ -18,14 +18,14 @@ const { spawnSync } = require('node:child_process');
 const { BENCH_DIR, ROOT, RESULTS_DIR, machine } = require('./lib');
 
 const BENCHMARKS = {
-  b1: './b1-heap-parse',
-  b2: './b2-capture',
-  b3: './b3-open-profile',
-  b4: './b4-huge-tree',
-  b5: './b5-sourcemaps',
-  b6: './b6-overhead',
-  b7: './b7-extension-cost',
-  b8: './b8-memory-sampling',
+  b1: './runners/b1-heap-parse',
+  b2: './runners/b2-capture',
+  b3: './runners/b3-open-profile',
+  b4: './runners/b4-huge-tree',
+  b5: './runners/b5-sourcemaps',
+  b6: './runners/b6-overhead',
+  b7: './runners/b7-extension-cost',
+  b8: './runners/b8-memory-sampling',
 };
 
 /** The peer tools live in bench/'s own node_modules; install them on first use (or when one is missing). */
@@ -75,7 +75,8 @@ async function main(argv) {
     const started = Date.now();
     try {
       const result = await require(BENCHMARKS[name]).main({ log: (line) => console.log(line) });
-      sections[name] = `## ${result.title}\n\n_Run ${m.date} on ${machineLine(m)}; took ${Math.round((Date.now() - started) / 1000)} s._\n\n${result.markdown}\n`;
+      sections[name] =
+        `## ${result.title}\n\n_Run ${m.date} on ${machineLine(m)}; took ${Math.round((Date.now() - started) / 1000)} s._\n\n${result.markdown}\n`;
     } catch (error) {
       failed = true;
       console.error(`${name} failed: ${error.stack ?? error}`);

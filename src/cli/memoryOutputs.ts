@@ -10,9 +10,9 @@ import { buildAllocationModel } from '../core/model/allocation/allocationModel';
 import { summarizeAllocations, type AllocationSummary } from '../core/model/allocation/allocationViews';
 import { writeHeapProfileFile } from '../core/model/allocation/heapProfileFile';
 import type { SavedHeapProfile } from '../core/model/allocation/savedHeapProfile';
-import { summarizeMemory, type MemorySummary } from '../core/model/memory/memoryOverview';
-import type { MemoryTimeline } from '../core/model/memory/savedTimeline';
-import { writeMemoryTimelineFile } from '../core/model/memory/timelineFile';
+import { summarizeMemory, type MemorySummary } from '../core/model/timeline/memoryOverview';
+import type { MemoryTimeline } from '../core/model/timeline/savedTimeline';
+import { writeMemoryTimelineFile } from '../core/model/timeline/timelineFile';
 
 export interface MemoryOutputs {
   readonly memory?: MemoryTimeline;
@@ -47,8 +47,6 @@ export async function writeMemoryOutputs(outputs: MemoryOutputs, out: string | u
 export function memorySummaries(outputs: MemoryOutputs, top: number): { memory?: MemorySummary; allocations?: AllocationSummary } {
   return {
     ...(outputs.memory ? { memory: summarizeMemory(outputs.memory) } : {}),
-    ...(outputs.allocations
-      ? { allocations: summarizeAllocations(computeAllocationHotspots(buildAllocationModel(outputs.allocations)), { top }) }
-      : {}),
+    ...(outputs.allocations ? { allocations: summarizeAllocations(computeAllocationHotspots(buildAllocationModel(outputs.allocations)), { top }) } : {}),
   };
 }

@@ -1,4 +1,4 @@
-/** Opens a source line in an editor: beside the profile view, without taking the focus from it. */
+/** Opens a source line in an editor: beside a view without taking the focus from it, or for a hover link. */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
@@ -16,4 +16,11 @@ export async function openSourceLine(file: string, line: number, options: { besi
     preview: true,
   });
   return true;
+}
+
+/** "flamelens.openLocation", from hover links: the arguments are checked like any other untrusted input. */
+export async function openLocationCommand(file: unknown, line: unknown): Promise<void> {
+  if (typeof file === 'string' && path.isAbsolute(file) && typeof line === 'number' && Number.isInteger(line) && line > 0) {
+    await openSourceLine(file, line);
+  }
 }

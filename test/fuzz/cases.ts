@@ -12,11 +12,17 @@ import { memorySummaries } from '../../src/cli/memoryOutputs';
 import { ProfileAnalysis } from '../../src/core/analysis/profileAnalysis';
 import { FlameLensError } from '../../src/core/errors';
 import { buildAllocationFlameTree } from '../../src/core/model/allocation/allocationFlame';
-import { allocationFunctionRows, allocationOverview, fileAllocations, openAllocationProfile, summarizeAllocations } from '../../src/core/model/allocation/allocationViews';
+import {
+  allocationFunctionRows,
+  allocationOverview,
+  fileAllocations,
+  openAllocationProfile,
+  summarizeAllocations,
+} from '../../src/core/model/allocation/allocationViews';
 import { writeHeapProfileFile, readHeapProfileFile } from '../../src/core/model/allocation/heapProfileFile';
 import { analyzeHeapSnapshotFile } from '../../src/core/model/heap/heapAnalysis';
-import { memoryOverview, summarizeMemory } from '../../src/core/model/memory/memoryOverview';
-import { readMemoryTimelineFile } from '../../src/core/model/memory/timelineFile';
+import { memoryOverview, summarizeMemory } from '../../src/core/model/timeline/memoryOverview';
+import { readMemoryTimelineFile } from '../../src/core/model/timeline/timelineFile';
 import { formatTerminalSummary } from '../../src/core/report/terminalSummary';
 import { nonFiniteFigure } from './figures';
 import { caseSeed, mutateGently, mutateStructure, mutateText, Random, toText } from './mutate';

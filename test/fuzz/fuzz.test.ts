@@ -25,8 +25,15 @@ describe('hostile files (fuzz, fixed seed)', function () {
         `${countTable(results, [format])}\nfiles in ${root}`,
       );
       // The run must have exercised both sides: files that read and files rejected as bad input.
-      assert.ok(results.some((r) => r.outcome === 'ok'), 'no case read cleanly: the mutations are too coarse');
-      if (format !== 'sourcemap') assert.ok(results.some((r) => r.outcome === 'bad-input'), 'no case was rejected: the mutations do nothing');
+      assert.ok(
+        results.some((r) => r.outcome === 'ok'),
+        'no case read cleanly: the mutations are too coarse',
+      );
+      if (format !== 'sourcemap')
+        assert.ok(
+          results.some((r) => r.outcome === 'bad-input'),
+          'no case was rejected: the mutations do nothing',
+        );
     });
   }
 });

@@ -72,34 +72,65 @@ function slots(root: unknown, limit = 200_000): Slot[] {
   return found;
 }
 
-const controlStrings = ['\u001b[2J\u001b[H', '\u001b]0;pwned\u0007', '\u001b]52;c;cHduZWQ=\u0007', 'a\u0000b', '\r\n\t', '\u202e', '\u2028', '<script>x</script>'];
+const controlStrings = [
+  '\u001b[2J\u001b[H',
+  '\u001b]0;pwned\u0007',
+  '\u001b]52;c;cHduZWQ=\u0007',
+  'a\u0000b',
+  '\r\n\t',
+  '\u202e',
+  '\u2028',
+  '<script>x</script>',
+];
 
 /** Values of every other shape, to put where something else belongs. */
 function strangeValue(random: Random, near: unknown): unknown {
   const n = typeof near === 'number' ? near : 1;
   switch (random.int(22)) {
-    case 0: return null;
-    case 1: return random.int(2) === 0;
-    case 2: return String(n);
-    case 3: return 'x'.repeat(random.pick([1, 300, 5000]));
-    case 4: return [];
-    case 5: return {};
-    case 6: return [n, n];
-    case 7: return { value: n };
-    case 8: return 1e308;
-    case 9: return -1e308;
-    case 10: return INFINITY;
-    case 11: return MINUS_INFINITY;
-    case 12: return -1;
-    case 13: return -n;
-    case 14: return n + 0.5;
-    case 15: return 2 ** 32 + n;
-    case 16: return Number.MAX_SAFE_INTEGER;
-    case 17: return 5e-324;
-    case 18: return random.pick(controlStrings);
-    case 19: return n * 1e9;
-    case 20: return 0;
-    default: return -0.000001;
+    case 0:
+      return null;
+    case 1:
+      return random.int(2) === 0;
+    case 2:
+      return String(n);
+    case 3:
+      return 'x'.repeat(random.pick([1, 300, 5000]));
+    case 4:
+      return [];
+    case 5:
+      return {};
+    case 6:
+      return [n, n];
+    case 7:
+      return { value: n };
+    case 8:
+      return 1e308;
+    case 9:
+      return -1e308;
+    case 10:
+      return INFINITY;
+    case 11:
+      return MINUS_INFINITY;
+    case 12:
+      return -1;
+    case 13:
+      return -n;
+    case 14:
+      return n + 0.5;
+    case 15:
+      return 2 ** 32 + n;
+    case 16:
+      return Number.MAX_SAFE_INTEGER;
+    case 17:
+      return 5e-324;
+    case 18:
+      return random.pick(controlStrings);
+    case 19:
+      return n * 1e9;
+    case 20:
+      return 0;
+    default:
+      return -0.000001;
   }
 }
 
@@ -137,13 +168,15 @@ export function mutateStructure(root: unknown, random: Random, ids: readonly str
     case 5: // control characters in a string
       parent[slot.key] = typeof current === 'string' ? current + random.pick(controlStrings) : random.pick(controlStrings);
       break;
-    case 6: { // duplicate an element of an array (duplicate ids, duplicate nodes)
+    case 6: {
+      // duplicate an element of an array (duplicate ids, duplicate nodes)
       if (Array.isArray(slot.parent)) slot.parent.splice(random.int(slot.parent.length + 1), 0, JSON.parse(stringifyJson(current ?? null)));
       else parent[slot.key] = [current, current];
       break;
     }
     case 7:
-    case 8: { // an id field: copy another id (duplicate / cycle) or point nowhere
+    case 8: {
+      // an id field: copy another id (duplicate / cycle) or point nowhere
       const idSlots = all.filter((s) => typeof s.key === 'string' && ids.includes(s.key) && typeof (s.parent as Record<string, unknown>)[s.key] === 'number');
       const arraysOfIds = all.filter((s) => typeof s.key === 'string' && ids.includes(s.key) && Array.isArray((s.parent as Record<string, unknown>)[s.key]));
       if (idSlots.length === 0) {
@@ -163,7 +196,8 @@ export function mutateStructure(root: unknown, random: Random, ids: readonly str
       }
       break;
     }
-    case 9: { // swap two values of different places (not a value with one inside it: JSON has no cycles)
+    case 9: {
+      // swap two values of different places (not a value with one inside it: JSON has no cycles)
       const other = random.pick(all);
       const otherParent = other.parent as Record<string | number, unknown>;
       const value = otherParent[other.key];
@@ -176,7 +210,8 @@ export function mutateStructure(root: unknown, random: Random, ids: readonly str
       parent[slot.key] = Array.from({ length: random.pick([10, 1000, 100_000]) }, () => (typeof current === 'number' ? current : 0));
       break;
     default: // the field gets a number where a number is expected, but absurd
-      parent[slot.key] = typeof current === 'number' ? random.pick([current * 1e300, -current - 1, current + 1e15, 1e308, INFINITY]) : strangeValue(random, current);
+      parent[slot.key] =
+        typeof current === 'number' ? random.pick([current * 1e300, -current - 1, current + 1e15, 1e308, INFINITY]) : strangeValue(random, current);
   }
   return root;
 }
@@ -208,9 +243,30 @@ export function mutateGently(root: unknown, random: Random): unknown {
       const s = random.pick(others);
       return (s.parent as Record<string | number, unknown>)[s.key] as number;
     })();
-    parent[slot.key] = random.pick([0, 1, current + 1, current - 1, current * 2, current * 1000, current * 1e6, 2 ** 31 - 1, another, Math.round(current / 7), current + 0.25]);
+    parent[slot.key] = random.pick([
+      0,
+      1,
+      current + 1,
+      current - 1,
+      current * 2,
+      current * 1000,
+      current * 1e6,
+      2 ** 31 - 1,
+      another,
+      Math.round(current / 7),
+      current + 0.25,
+    ]);
   } else if (typeof current === 'string') {
-    parent[slot.key] = random.pick(['', current + random.pick(controlStrings), random.pick(controlStrings), current.repeat(3), '42', 'file:///', 'node:x', `${current}/node_modules/x.js`]);
+    parent[slot.key] = random.pick([
+      '',
+      current + random.pick(controlStrings),
+      random.pick(controlStrings),
+      current.repeat(3),
+      '42',
+      'file:///',
+      'node:x',
+      `${current}/node_modules/x.js`,
+    ]);
   } else if (Array.isArray(current) && current.length > 0) {
     const op = random.int(3);
     if (op === 0) current.splice(random.int(current.length), 1);

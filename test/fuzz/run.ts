@@ -9,7 +9,14 @@ import { formats, type Format } from './seeds';
 
 async function main(): Promise<number> {
   const { values } = parseArgs({
-    options: { messages: { type: 'boolean' }, n: { type: 'string' }, seed: { type: 'string' }, format: { type: 'string', multiple: true }, parallel: { type: 'string' }, out: { type: 'string' } },
+    options: {
+      messages: { type: 'boolean' },
+      n: { type: 'string' },
+      seed: { type: 'string' },
+      format: { type: 'string', multiple: true },
+      parallel: { type: 'string' },
+      out: { type: 'string' },
+    },
   });
   const count = Number(values.n ?? 1000);
   const runSeed = Number(values.seed ?? 1);
@@ -33,7 +40,9 @@ async function main(): Promise<number> {
     onResult(result) {
       if (++done % 500 === 0 || done === total) process.stderr.write(`  ${done}/${total} cases (${Math.round((Date.now() - started) / 1000)} s)\n`);
       if (result.outcome !== 'ok' && result.outcome !== 'bad-input') {
-        process.stderr.write(`${result.outcome.toUpperCase()} ${result.format} #${result.index} (${result.seed ?? '?'}): ${result.detail?.split('\n').slice(0, 6).join('\n    ')}\n`);
+        process.stderr.write(
+          `${result.outcome.toUpperCase()} ${result.format} #${result.index} (${result.seed ?? '?'}): ${result.detail?.split('\n').slice(0, 6).join('\n    ')}\n`,
+        );
       }
     },
   });
@@ -57,4 +66,10 @@ async function main(): Promise<number> {
   return bad.length > 0 ? 1 : 0;
 }
 
-main().then((code) => (process.exitCode = code));
+main().then(
+  (code) => (process.exitCode = code),
+  (error: unknown) => {
+    console.error(error);
+    process.exitCode = 1;
+  },
+);

@@ -34,7 +34,11 @@ async function runShare(cases: WorkerJob['cases'], options: FuzzOptions): Promis
   let next = 0;
   while (next < cases.length) {
     const remaining = cases.slice(next);
-    const { finished, failed } = await runChild({ cases: remaining, runSeed: options.runSeed, root: options.root }, options.caseTimeoutMs ?? 10_000, options.onResult);
+    const { finished, failed } = await runChild(
+      { cases: remaining, runSeed: options.runSeed, root: options.root },
+      options.caseTimeoutMs ?? 10_000,
+      options.onResult,
+    );
     results.push(...finished);
     next += finished.length;
     if (failed) {

@@ -7,7 +7,7 @@ import { pathToFileURL } from 'node:url';
 import { stringifyJson } from '../../src/core/files/jsonFile';
 import type { ProfileNode, SavedCpuProfile } from '../../src/core/model/cpu/savedProfile';
 import type { HeapProfileNode, SavedHeapProfile } from '../../src/core/model/allocation/savedHeapProfile';
-import type { MemoryTimeline } from '../../src/core/model/memory/savedTimeline';
+import type { MemoryTimeline } from '../../src/core/model/timeline/savedTimeline';
 import { parseCpuProfile } from '../../src/core/model/cpu/profileFile';
 import { annotateProfile } from '../../src/core/sources/annotateProfile';
 import { diskScriptSources } from '../../src/core/sources/scriptSources';
@@ -39,7 +39,13 @@ let cache: Record<Format, Seed[]> | undefined;
 
 /** Prepares every format's seeds once per process (annotating the fixtures takes a moment). */
 export async function loadSeeds(): Promise<void> {
-  cache ??= { cpuprofile: await cpuSeeds(), heapsnapshot: snapshotSeeds(), heapprofile: heapProfileSeeds(), memory: memorySeeds(), sourcemap: sourceMapSeeds() };
+  cache ??= {
+    cpuprofile: await cpuSeeds(),
+    heapsnapshot: snapshotSeeds(),
+    heapprofile: heapProfileSeeds(),
+    memory: memorySeeds(),
+    sourcemap: sourceMapSeeds(),
+  };
 }
 
 export function seedsOf(format: Format): readonly Seed[] {
@@ -79,7 +85,13 @@ async function cpuSeeds(): Promise<Seed[]> {
   return all;
 }
 
-const frame = (functionName: string, url: string, lineNumber: number, scriptId = url ? '7' : '0') => ({ functionName, scriptId, url, lineNumber, columnNumber: url ? 2 : -1 });
+const frame = (functionName: string, url: string, lineNumber: number, scriptId = url ? '7' : '0') => ({
+  functionName,
+  scriptId,
+  url,
+  lineNumber,
+  columnNumber: url ? 2 : -1,
+});
 
 /** A recursive function `depth` calls deep (ordinary for recursive code), samples at every level. */
 export function recursiveCpuProfile(depth: number): SavedCpuProfile {
@@ -87,10 +99,22 @@ export function recursiveCpuProfile(depth: number): SavedCpuProfile {
   const nodes: ProfileNode[] = [{ id: 1, callFrame: frame('(root)', '', -1), hitCount: 0, children: [2] }];
   for (let level = 0; level < depth; level++) {
     const id = level + 2;
-    nodes.push({ id, callFrame: frame('walk', url, 3), hitCount: 1, children: level + 1 < depth ? [id + 1] : [], positionTicks: [{ line: 4 + (level % 3), ticks: 1 }] });
+    nodes.push({
+      id,
+      callFrame: frame('walk', url, 3),
+      hitCount: 1,
+      children: level + 1 < depth ? [id + 1] : [],
+      positionTicks: [{ line: 4 + (level % 3), ticks: 1 }],
+    });
   }
   const samples = nodes.slice(1).map((n) => n.id);
-  return { nodes, startTime: 1_000_000, endTime: 1_000_000 + samples.length * 1000 + 1000, samples, timeDeltas: samples.map((_, i) => (i % 50 === 7 ? -3 : 1000)) };
+  return {
+    nodes,
+    startTime: 1_000_000,
+    endTime: 1_000_000 + samples.length * 1000 + 1000,
+    samples,
+    timeDeltas: samples.map((_, i) => (i % 50 === 7 ? -3 : 1000)),
+  };
 }
 
 /** A profile with `$vscode`, `$flamelens` and the optional per-script lists filled in. */
@@ -99,12 +123,24 @@ function annotatedCpuProfile(): SavedCpuProfile {
   const nodes: ProfileNode[] = [
     { id: 1, callFrame: frame('(root)', '', -1), hitCount: 0, children: [2, 5], locationId: 0 },
     { id: 2, callFrame: frame('main', url, 0), hitCount: 3, children: [3], locationId: 1, positionTicks: [{ line: 2, ticks: 3 }] },
-    { id: 3, callFrame: frame('loop', url, 4), hitCount: 10, children: [4], locationId: 2, positionTicks: [{ line: 2, ticks: 6 }, { line: 7, ticks: 4 }] },
+    {
+      id: 3,
+      callFrame: frame('loop', url, 4),
+      hitCount: 10,
+      children: [4],
+      locationId: 2,
+      positionTicks: [
+        { line: 2, ticks: 6 },
+        { line: 7, ticks: 4 },
+      ],
+    },
     { id: 4, callFrame: frame('add', url, 0), hitCount: 5, children: [], locationId: 3, positionTicks: [{ line: 2, ticks: 5 }] },
     { id: 5, callFrame: frame('(garbage collector)', '', -1), hitCount: 2, children: [], locationId: 4 },
   ];
   const samples = [2, 2, 2, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 4, 4, 4, 4, 4, 5, 5];
-  const place = (line: number) => [{ lineNumber: line, columnNumber: 1, source: { name: 'app.ts', path: '/app/src/app.ts', sourceReference: 0 }, relativePath: 'src/app.ts' }];
+  const place = (line: number) => [
+    { lineNumber: line, columnNumber: 1, source: { name: 'app.ts', path: '/app/src/app.ts', sourceReference: 0 }, relativePath: 'src/app.ts' },
+  ];
   return {
     nodes,
     startTime: 0,
@@ -127,10 +163,21 @@ function annotatedCpuProfile(): SavedCpuProfile {
       scripts: [
         {
           url,
-          functions: [[1, 1, 10, 1, -1, ''], [1, 1, 3, 2, 0, 'add'], [5, 1, 9, 2, 0, 'loop']],
-          lines: [[2, '/app/src/app.ts', 2], [7, '/app/src/app.ts', 7]],
+          functions: [
+            [1, 1, 10, 1, -1, ''],
+            [1, 1, 3, 2, 0, 'add'],
+            [5, 1, 9, 2, 0, 'loop'],
+          ],
+          lines: [
+            [2, '/app/src/app.ts', 2],
+            [7, '/app/src/app.ts', 7],
+          ],
           starts: [1, 1, 1, 13, 5, 14],
-          codeLines: [[4, 10], [1, 2, 3], [5, 6, 7, 8, 9]],
+          codeLines: [
+            [4, 10],
+            [1, 2, 3],
+            [5, 6, 7, 8, 9],
+          ],
           calls: [[], [], [2, 0, 1]],
           origins: [null, ['/app/src/app.ts', 1], ['/app/src/app.ts', 5]],
         },
@@ -143,7 +190,13 @@ function annotatedCpuProfile(): SavedCpuProfile {
 
 function snapshotSeeds(): Seed[] {
   const ids = ['node_count', 'edge_count'];
-  const seed = (name: string, text: string): Seed => ({ name, files: { 'seed.heapsnapshot': text, 'base.heapsnapshot': text }, main: 'seed.heapsnapshot', input: 'seed.heapsnapshot', ids });
+  const seed = (name: string, text: string): Seed => ({
+    name,
+    files: { 'seed.heapsnapshot': text, 'base.heapsnapshot': text },
+    main: 'seed.heapsnapshot',
+    input: 'seed.heapsnapshot',
+    ids,
+  });
   const nodes: NodeSpec[] = [
     { type: 'synthetic', name: '', size: 0 },
     { type: 'synthetic', name: '(GC roots)', size: 0 },
@@ -173,7 +226,10 @@ function snapshotSeeds(): Seed[] {
     { from: 9, to: 3, type: 'hidden', name: 0 },
   ];
   // A chain of 5,000 objects each holding the next: retainer paths and dominators walk it.
-  const chain: NodeSpec[] = [{ type: 'synthetic', name: '', size: 0 }, ...Array.from({ length: 5000 }, (): NodeSpec => ({ type: 'object', name: 'Link', size: 16 }))];
+  const chain: NodeSpec[] = [
+    { type: 'synthetic', name: '', size: 0 },
+    ...Array.from({ length: 5000 }, (): NodeSpec => ({ type: 'object', name: 'Link', size: 16 })),
+  ];
   const chainEdges: EdgeSpec[] = chain.slice(0, -1).map((_, i): EdgeSpec => ({ from: i, to: i + 1, type: 'property', name: 'next' }));
   return [seed('small graph', snapshotText(nodes, edges, [[8, 7, 3, 10]])), seed('chain of 5000', snapshotText(chain, chainEdges))];
 }
@@ -182,12 +238,23 @@ function snapshotSeeds(): Seed[] {
 
 function heapProfileSeeds(): Seed[] {
   const ids = ['id', 'nodeId', 'locationId'];
-  const seed = (name: string, profile: unknown): Seed => ({ name, files: { 'seed.heapprofile': stringifyJson(profile) }, main: 'seed.heapprofile', input: 'seed.heapprofile', ids });
+  const seed = (name: string, profile: unknown): Seed => ({
+    name,
+    files: { 'seed.heapprofile': stringifyJson(profile) },
+    main: 'seed.heapprofile',
+    input: 'seed.heapprofile',
+    ids,
+  });
   const withBlocks: SavedHeapProfile = {
     ...sampleProfile(),
     $flamelens: { version: 1, samplingIntervalBytes: 32768, includesCollected: true },
   };
-  return [seed('sample', sampleProfile()), seed('with $flamelens', withBlocks), seed('recursion 5000 deep', recursiveHeapProfile(5000)), seed('with $vscode', vscodeHeapProfile())];
+  return [
+    seed('sample', sampleProfile()),
+    seed('with $flamelens', withBlocks),
+    seed('recursion 5000 deep', recursiveHeapProfile(5000)),
+    seed('with $vscode', vscodeHeapProfile()),
+  ];
 }
 
 /** An allocating recursive function `depth` calls deep. */
@@ -208,7 +275,10 @@ function vscodeHeapProfile(): SavedHeapProfile {
       rootPath: '/srv/app',
       locations: [
         { callFrame: profile.head.callFrame, locations: [] },
-        { callFrame: profile.head.children[0].callFrame, locations: [{ lineNumber: 3, columnNumber: 1, source: { name: 'server.ts', path: '/srv/app/src/server.ts' } }] },
+        {
+          callFrame: profile.head.children[0].callFrame,
+          locations: [{ lineNumber: 3, columnNumber: 1, source: { name: 'server.ts', path: '/srv/app/src/server.ts' } }],
+        },
       ],
     },
   };
@@ -241,8 +311,24 @@ function growingTimeline(): MemoryTimeline {
     loopDelayP99Ms: 4,
     loopDelayMaxMs: 9,
   }));
-  const gcs = Array.from({ length: 24 }, (_, i) => ({ t: i * 5000 + 100, kind: (i % 3 === 0 ? 'major' : 'minor') as 'major' | 'minor', durationMs: 1.5, heapAfter: 2e7 + i * 5e5, count: 1 + (i % 2) }));
-  return { startedAt: '2026-01-01T00:00:00.000Z', intervalMs: 1000, sampleIntervalMs: 500, durationMs: 120_000, samples, gcs, gcCount: 36, gcTotalMs: 54, capabilities: { gcMarks: true, loopDelay: true } };
+  const gcs = Array.from({ length: 24 }, (_, i) => ({
+    t: i * 5000 + 100,
+    kind: (i % 3 === 0 ? 'major' : 'minor') as 'major' | 'minor',
+    durationMs: 1.5,
+    heapAfter: 2e7 + i * 5e5,
+    count: 1 + (i % 2),
+  }));
+  return {
+    startedAt: '2026-01-01T00:00:00.000Z',
+    intervalMs: 1000,
+    sampleIntervalMs: 500,
+    durationMs: 120_000,
+    samples,
+    gcs,
+    gcCount: 36,
+    gcTotalMs: 54,
+    capabilities: { gcMarks: true, loopDelay: true },
+  };
 }
 
 // --- source maps next to scripts -----------------------------------------------------------
@@ -252,13 +338,26 @@ function sourceMapSeeds(): Seed[] {
   // The profile points at the scripts copied into the case folder; it has no annotations, so
   // reading it resolves every location through the (damaged) maps on disk.
   const profile = fixtureProfileText('node-20/ts-service.cpu-prof.cpuprofile').replaceAll(pathToFileURL(tsDist).href, '{dir}').replaceAll(distUrl, '{dir}');
-  const files = { 'main.js': read('main.js'), 'main.js.map': read('main.js.map'), 'checksum.js': read('checksum.js'), 'checksum.js.map': read('checksum.js.map'), 'profile.cpuprofile': profile };
+  const files = {
+    'main.js': read('main.js'),
+    'main.js.map': read('main.js.map'),
+    'checksum.js': read('checksum.js'),
+    'checksum.js.map': read('checksum.js.map'),
+    'profile.cpuprofile': profile,
+  };
   const ids = ['version', 'sources', 'mappings'];
-  const inline = (script: string, map: string) => read(script).replace(/\/\/# sourceMappingURL=.*$/m, `//# sourceMappingURL=data:application/json;base64,${Buffer.from(read(map)).toString('base64')}`);
+  const inline = (script: string, map: string) =>
+    read(script).replace(/\/\/# sourceMappingURL=.*$/m, `//# sourceMappingURL=data:application/json;base64,${Buffer.from(read(map)).toString('base64')}`);
   return [
     { name: 'main.js.map on disk', files, main: 'main.js.map', input: 'profile.cpuprofile', ids },
     { name: 'checksum.js.map on disk', files, main: 'checksum.js.map', input: 'profile.cpuprofile', ids },
-    { name: 'inline map in checksum.js', files: { ...files, 'checksum.js': inline('checksum.js', 'checksum.js.map') }, main: 'checksum.js', input: 'profile.cpuprofile', ids },
+    {
+      name: 'inline map in checksum.js',
+      files: { ...files, 'checksum.js': inline('checksum.js', 'checksum.js.map') },
+      main: 'checksum.js',
+      input: 'profile.cpuprofile',
+      ids,
+    },
   ];
 }
 

@@ -10,7 +10,8 @@ export interface WorkerJob {
   readonly root: string;
 }
 
-export type WorkerMessage = { readonly type: 'start'; readonly at: number } | { readonly type: 'done'; readonly at: number; readonly result: import('./cases').CaseResult };
+export type WorkerMessage =
+  { readonly type: 'start'; readonly at: number } | { readonly type: 'done'; readonly at: number; readonly result: import('./cases').CaseResult };
 
 process.once('message', (job: WorkerJob) => {
   void (async () => {

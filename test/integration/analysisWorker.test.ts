@@ -52,6 +52,9 @@ describe('profile analysis worker', function () {
   });
 
   it('reports a broken file as bad input', async () => {
-    await assert.rejects(client.open(path.join(repoRoot, 'test', 'fixtures', 'invalid', 'truncated.cpuprofile')), (e: any) => e.kind === 'bad-input' && /truncated/.test(e.message));
+    await assert.rejects(
+      client.open(path.join(repoRoot, 'test', 'fixtures', 'invalid', 'truncated.cpuprofile')),
+      (e: any) => e.kind === 'bad-input' && /truncated/.test(e.message),
+    );
   });
 });

@@ -29,7 +29,10 @@ describe('flamelens attach', function () {
     const result = await runCli(['attach', String(target.pid), '--duration', '1', '--json', json]);
     assert.equal(result.code, 0, result.stderr);
     const summary = readJson(json);
-    assert.ok(summary.hotFunctions.some((f: any) => f.name === 'handleRequest'), JSON.stringify(summary.hotFunctions.slice(0, 3)));
+    assert.ok(
+      summary.hotFunctions.some((f: any) => f.name === 'handleRequest'),
+      JSON.stringify(summary.hotFunctions.slice(0, 3)),
+    );
     assert.equal(target.child.exitCode, null, 'the target must keep running');
   });
 

@@ -285,7 +285,14 @@ async function startNodeTarget(node: string, args: string[]): Promise<RunningTar
     child.stdout!.once('data', (chunk: Buffer) => resolve(String(chunk).trim()));
     child.once('exit', (code) => reject(new Error(`target exited (${code}) before it was ready: ${stderr}`)));
   });
-  return { child, pid: child.pid!, exited, kill: (signal = 'SIGKILL') => void (child.exitCode === null && child.kill(signal)), stderr: () => stderr, readyLine };
+  return {
+    child,
+    pid: child.pid!,
+    exited,
+    kill: (signal = 'SIGKILL') => void (child.exitCode === null && child.kill(signal)),
+    stderr: () => stderr,
+    readyLine,
+  };
 }
 
 /** Waits until the child has exec'd `name` (right after spawn it may still be the forked Node). */

@@ -153,7 +153,7 @@ describe('attribution on real programs, on every supported Node (issue 8)', func
         assertAttribution(readJson(json), truth, node.major);
       });
 
-      it('a worker thread burning CPU: its time is not given to the main thread\'s code, no figure above 100 %', async () => {
+      it("a worker thread burning CPU: its time is not given to the main thread's code, no figure above 100 %", async () => {
         const json = path.join(temp.dir, 'summary.json');
         const out = path.join(temp.dir, 'profile.cpuprofile');
         const result = await cliRun(['record', '--json', json, '--out', out, '--', node.binary, workerProgram.script], {

@@ -48,7 +48,10 @@ describe('flamelens heap and heap-diff', function () {
     const { growth } = readJson(json);
     assert.equal(growth[0].name, 'AuditRecord', JSON.stringify(growth.slice(0, 3)));
     assert.equal(growth[0].countDelta, 100 * 50, 'the records of the first round of load are all still alive');
-    assert.ok(growth[0].retainerPath.some((step: string) => step.startsWith('auditTrail')), growth[0].retainerPath.join(' ← '));
+    assert.ok(
+      growth[0].retainerPath.some((step: string) => step.startsWith('auditTrail')),
+      growth[0].retainerPath.join(' ← '),
+    );
     assert.match(result.stdout, /AuditRecord/);
 
     const summaryJson = path.join(temp.dir, 'heap.json');
@@ -60,7 +63,11 @@ describe('flamelens heap and heap-diff', function () {
     // 220 orders of 50 records, plus the few V8-internal objects that carry the class name.
     assert.ok(records.count >= 220 * 50 && records.count < 220 * 50 + 50, String(records.count));
     const sorted = summary.constructors.map((c: any) => c.retainedSize);
-    assert.deepEqual(sorted, [...sorted].sort((a: number, b: number) => b - a), 'sorted by retained size');
+    assert.deepEqual(
+      sorted,
+      [...sorted].sort((a: number, b: number) => b - a),
+      'sorted by retained size',
+    );
   });
 
   it('raises no AuditRecord growth for a server that keeps a bounded window', async () => {

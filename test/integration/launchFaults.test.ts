@@ -105,7 +105,10 @@ describe('flamelens record: faults during a launch', function () {
     fs.mkdirSync(dir);
     const script = path.join(dir, 'preload.js');
     fs.writeFileSync(script, 'process.stdout.write("preloaded")');
-    const printed = execFileSync(process.execPath, ['-e', ''], { env: { ...process.env, NODE_OPTIONS: `--require ${quoteNodeOption(script)}` }, encoding: 'utf8' });
+    const printed = execFileSync(process.execPath, ['-e', ''], {
+      env: { ...process.env, NODE_OPTIONS: `--require ${quoteNodeOption(script)}` },
+      encoding: 'utf8',
+    });
     assert.equal(printed, 'preloaded');
   });
 
@@ -117,7 +120,8 @@ describe('flamelens record: faults during a launch', function () {
     const mark = path.join(temp.dir, 'loaded.txt');
     fs.writeFileSync(bootloader, fs.readFileSync(builtBootloader, 'utf8') + `\nrequire('fs').writeFileSync(${JSON.stringify(mark)}, 'yes');\n`);
     // The modules the bootloader loads beside it (webpack bundles them into one file for the extension).
-    for (const sibling of ['keepTranspiledLines.js']) fs.copyFileSync(path.join(path.dirname(builtBootloader), sibling), path.join(dir, sibling));
+    for (const sibling of ['keepTranspiledLines.js', 'exitGrace.js'])
+      fs.copyFileSync(path.join(path.dirname(builtBootloader), sibling), path.join(dir, sibling));
     const out = path.join(temp.dir, 'quoted.cpuprofile');
     const program = path.join(fixtureApps, 'lifecycle', 'short-busy.js');
     const result = await runCli(['record', '--out', out, '--', 'node', program], { env: { FLAMELENS_TEST_BOOTLOADER: bootloader } });

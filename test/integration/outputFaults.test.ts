@@ -12,7 +12,10 @@ import { runCli, tempDir, type CliResult } from '../support/runCli';
 /** Exit 2 and one line naming the file and the reason: no "unexpected failure", no stack. */
 function assertCannotWrite(result: CliResult, file: string, reason: RegExp): void {
   assert.equal(result.code, 2, result.stderr);
-  const lines = result.stderr.trim().split('\n').filter((line) => line.startsWith('flamelens:'));
+  const lines = result.stderr
+    .trim()
+    .split('\n')
+    .filter((line) => line.startsWith('flamelens:'));
   assert.equal(lines.length, 1, result.stderr);
   assert.ok(lines[0].includes(file), `the message names ${file}: ${lines[0]}`);
   assert.match(lines[0], reason);
@@ -21,7 +24,10 @@ function assertCannotWrite(result: CliResult, file: string, reason: RegExp): voi
 
 /** Names of the files in `dir` and below. */
 function listing(dir: string): string[] {
-  return fs.readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => e.name);
+  return fs
+    .readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => e.name);
 }
 
 /** Mounts a tmpfs of `size` at `dir`; false when that is not possible here (not root, no mount). */
@@ -114,7 +120,10 @@ describe('outputs that cannot be written', function () {
     const result = await runCli(['report', profile, '--json', folder]);
     assertCannotWrite(result, folder, /folder; give a file name/);
     assert.deepEqual(fs.readdirSync(folder), []);
-    assert.deepEqual(fs.readdirSync(temp.dir).filter((name) => name.endsWith('.partial')), []);
+    assert.deepEqual(
+      fs.readdirSync(temp.dir).filter((name) => name.endsWith('.partial')),
+      [],
+    );
   });
 
   it('says a file is in the way of the --html folder and exits 2', async () => {

@@ -7,7 +7,11 @@ import { readJson, runCli, startCli, tempDir } from '../support/runCli';
 
 const tsService = path.join(fixtureApps, 'ts-service');
 const checksumTs = path.join(tsService, 'src', 'checksum.ts');
-const hotLineOfChecksum = fs.readFileSync(checksumTs, 'utf8').split('\n').findIndex((l) => l.includes('HOT-LINE')) + 1;
+const hotLineOfChecksum =
+  fs
+    .readFileSync(checksumTs, 'utf8')
+    .split('\n')
+    .findIndex((l) => l.includes('HOT-LINE')) + 1;
 
 describe('flamelens record', function () {
   this.timeout(60_000);

@@ -55,7 +55,10 @@ describe('flamelens record: the program as it really ran', function () {
         assert.match(result.stdout, /exit-3: working true/);
         assert.match(result.stderr, /exit-3: about to fail/);
         const saved = readJson(out);
-        assert.ok(saved.nodes.some((n: any) => n.callFrame.functionName === 'work' && n.callFrame.url.endsWith('/exit-3.js')), 'work() is not in the profile');
+        assert.ok(
+          saved.nodes.some((n: any) => n.callFrame.functionName === 'work' && n.callFrame.url.endsWith('/exit-3.js')),
+          'work() is not in the profile',
+        );
       });
 
       it('fails with exit code 1 when the program throws, and keeps the profile', async () => {
@@ -64,7 +67,7 @@ describe('flamelens record: the program as it really ran', function () {
         assert.equal(result.code, 1, result.stderr);
         // An uncaught exception ends a Node program with code 1.
         assert.deepEqual(flamelensLines(result.stderr), [`flamelens: The program exited with code 1; profile saved to ${out}.`]);
-        assert.match(result.stderr, /Error: throws: deliberate crash/, 'the program\'s own error must reach the user');
+        assert.match(result.stderr, /Error: throws: deliberate crash/, "the program's own error must reach the user");
         assert.ok(fs.existsSync(out));
       });
 
@@ -75,7 +78,7 @@ describe('flamelens record: the program as it really ran', function () {
         assert.equal(result.code, 1, result.stderr);
         assert.equal(result.stderr.trim(), `flamelens: The program exited with code 1 because its script "${missing}" does not exist; nothing was profiled.`);
         assert.doesNotMatch(result.stderr, stackLine);
-        assert.ok(!fs.existsSync(out), 'no profile of Node\'s start-up may be saved');
+        assert.ok(!fs.existsSync(out), "no profile of Node's start-up may be saved");
       });
 
       it("keeps Node's debugger messages out of the program's output, and nothing else", async () => {

@@ -12,8 +12,8 @@ import { FlameLensError } from '../../src/core/errors';
 import { connectInspector, type InspectorSession } from '../../src/core/inspector/session';
 import { openAllocationProfile } from '../../src/core/model/allocation/allocationViews';
 import { readHeapProfileFile } from '../../src/core/model/allocation/heapProfileFile';
-import type { MemorySample } from '../../src/core/model/memory/savedTimeline';
-import { readMemoryTimelineFile } from '../../src/core/model/memory/timelineFile';
+import type { MemorySample } from '../../src/core/model/timeline/savedTimeline';
+import { readMemoryTimelineFile } from '../../src/core/model/timeline/timelineFile';
 import { portFrom, sendOrders } from '../support/load';
 import { fixtureApps } from '../support/paths';
 import { readJson, runCli, startCli, tempDir, type CliResult } from '../support/runCli';
@@ -30,7 +30,11 @@ const collectorGone = `typeof globalThis[Symbol.for('flamelens.memory')]`;
  * same amount (and so sees as many full GCs) on a fast machine and on a loaded CI runner. The
  * CLI runs the program with inherited stdio, so "ready <port>" arrives on the CLI's stdout.
  */
-async function recordUnderLoad(server: string, flags: string[], load = { batches: 10, ordersPerBatch: 500, recordsPerOrder: 50, pauseMs: 300 }): Promise<CliResult> {
+async function recordUnderLoad(
+  server: string,
+  flags: string[],
+  load = { batches: 10, ordersPerBatch: 500, recordsPerOrder: 50, pauseMs: 300 },
+): Promise<CliResult> {
   // --expose-gc: the fixtures then run a full GC every second, so the heap after GC is sampled
   // at a steady pace whatever the machine's load.
   const run = startCli(['record', ...flags, '--', 'node', '--expose-gc', server]);
@@ -129,7 +133,10 @@ describe('memory recordings', function () {
     const result = await runCli(['record', '--memory', '--allocations', '--out', out, '--json', json, '--', 'node', path.join(fixtureApps, 'quick-exit.js')]);
     assert.equal(result.code, 0, result.stderr);
     const summary = readJson(json);
-    assert.ok(summary.hotFunctions.some((f: any) => f.name === 'quickWork'), 'the CPU profile is unchanged by memory capture');
+    assert.ok(
+      summary.hotFunctions.some((f: any) => f.name === 'quickWork'),
+      'the CPU profile is unchanged by memory capture',
+    );
     assert.ok(summary.memory.peakHeapUsed > 0);
     assert.equal(summary.memory.sustainedGrowth, false);
     assert.equal(summary.memory.growthBytesPerMinute, null, 'a 150 ms run is not enough to tell');
@@ -214,7 +221,14 @@ describe('memory recordings', function () {
     fs.writeFileSync(
       script,
       // A global: `node --heap-prof` keeps only objects still alive when the program ends.
-      ['globalThis.kept = [];', 'function makeRecords(n) {', '  for (let i = 0; i < n; i++) kept.push({ i, note: "record " + i });', '}', 'makeRecords(200000);', ''].join('\n'),
+      [
+        'globalThis.kept = [];',
+        'function makeRecords(n) {',
+        '  for (let i = 0; i < n; i++) kept.push({ i, note: "record " + i });',
+        '}',
+        'makeRecords(200000);',
+        '',
+      ].join('\n'),
     );
     const run = spawnSync(process.execPath, ['--heap-prof', '--heap-prof-dir', temp.dir, script], { encoding: 'utf8' });
     assert.equal(run.status, 0, run.stderr);

@@ -1,7 +1,7 @@
 // The filter that keeps Node's debugger messages out of a launched program's stderr, fed the
 // way a pipe delivers text: split anywhere, partial lines, prompts without a newline.
 import * as assert from 'node:assert/strict';
-import { DebuggerMessageFilter } from '../../src/core/inspector/launch';
+import { DebuggerMessageFilter } from '../../src/core/inspector/debuggerMessages';
 
 /** Feeds `chunks` through a fresh filter; resolves with what came out, chunk by chunk. */
 async function filtered(chunks: readonly string[], pauseMs = 0): Promise<string[]> {

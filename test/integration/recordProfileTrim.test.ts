@@ -22,7 +22,7 @@ const nodes: Protocol.Profiler.ProfileNode[] = [
 const samples = [3, 3, 7, 5, 5, 3, 5, 6, 6, 7];
 const profile: Protocol.Profiler.Profile = { nodes, startTime: 0, endTime: 12_000, samples, timeDeltas: samples.map(() => 1000) };
 
-describe('capture: the program\'s time only', () => {
+describe("capture: the program's time only", () => {
   it('removes our samples, starts after them and ends at the last busy sample of a program that ended', () => {
     const trimmed = programTimeOnly(profile, new Set([bootloader]), true);
     assert.deepEqual(trimmed.samples, [7, 5, 5, 5]);

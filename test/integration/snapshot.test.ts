@@ -41,7 +41,7 @@ function fileContains(file: string, needle: string): boolean {
   try {
     const piece = Buffer.alloc(1024 * 1024);
     let carry = '';
-    for (let position = 0; ; ) {
+    for (let position = 0; ;) {
       const read = fs.readSync(fd, piece, 0, piece.length, position);
       if (read === 0) return false;
       position += read;
@@ -68,7 +68,12 @@ function lastBytes(file: string, count: number): string {
 
 /** The failure line main() prints, and that it is the only line that is not progress. */
 function assertOneLineFailure(stderr: string, pattern: RegExp): void {
-  const lines = stderr.split('\n').filter((line) => line.trim() && !/^(Taking a heap snapshot|Heap snapshot: \d+ %|Writing |\s+[\d.]+ MB written|Cancelling|Waiting for process \d+ to finish)/.test(line));
+  const lines = stderr
+    .split('\n')
+    .filter(
+      (line) =>
+        line.trim() && !/^(Taking a heap snapshot|Heap snapshot: \d+ %|Writing |\s+[\d.]+ MB written|Cancelling|Waiting for process \d+ to finish)/.test(line),
+    );
   assert.equal(lines.length, 1, `expected one failure line, got:\n${stderr}`);
   assert.match(lines[0], pattern);
   assert.doesNotMatch(stderr, /\n\s+at /, 'no stack trace');
@@ -225,7 +230,11 @@ describe('captureHeapSnapshot', function () {
     const file = path.join(temp.dir, 'stable.heapsnapshot');
     const streamed = createHash('sha256');
     const progress: Array<[number, number]> = [];
-    const saved = await takeHeapSnapshot(url, { out: file, onChunk: (chunk) => streamed.update(chunk, 'latin1'), onProgress: (done, total) => progress.push([done, total]) });
+    const saved = await takeHeapSnapshot(url, {
+      out: file,
+      onChunk: (chunk) => streamed.update(chunk, 'latin1'),
+      onProgress: (done, total) => progress.push([done, total]),
+    });
     assert.equal(saved.file, file);
     assert.equal(saved.bytes, fs.statSync(file).size);
     assert.equal(createHash('sha256').update(fs.readFileSync(file)).digest('hex'), streamed.digest('hex'));

@@ -16,7 +16,9 @@ const hostileUrl = `file:///tmp/evil${clipboard}\r\x7f.js`;
 function controlCharacters(text: string): string[] {
   return [...text].filter((c) => {
     const code = c.codePointAt(0)!;
-    return (code < 0x20 && c !== '\n' && c !== '\t') || (code >= 0x7f && code <= 0x9f) || (code >= 0x202a && code <= 0x202e) || (code >= 0x2066 && code <= 0x2069);
+    return (
+      (code < 0x20 && c !== '\n' && c !== '\t') || (code >= 0x7f && code <= 0x9f) || (code >= 0x202a && code <= 0x202e) || (code >= 0x2066 && code <= 0x2069)
+    );
   });
 }
 

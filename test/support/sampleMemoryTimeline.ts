@@ -1,5 +1,5 @@
 // A short memory timeline with every optional field present, shared by the file tests and the fuzz seeds.
-import type { MemoryTimeline } from '../../src/core/model/memory/savedTimeline';
+import type { MemoryTimeline } from '../../src/core/model/timeline/savedTimeline';
 
 /** Two samples 500 ms apart (the second with event-loop delay), one major GC mark. */
 export function sampleMemoryTimeline(): MemoryTimeline {

@@ -13,14 +13,11 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
-const importsOf = (file: string, module: string) =>
-  new RegExp(`(from\\s+|require\\(|import\\s*\\(?)\\s*['"]${module}['"]`).test(fs.readFileSync(file, 'utf8'));
+const importsOf = (file: string, module: string) => new RegExp(`(from\\s+|require\\(|import\\s*\\(?)\\s*['"]${module}['"]`).test(fs.readFileSync(file, 'utf8'));
 
 describe('architecture boundaries', () => {
   it('keeps vscode out of src/core, src/protocol and webview-ui', () => {
-    const offenders = ['src/core', 'src/protocol', 'webview-ui']
-      .flatMap((d) => sourceFiles(path.join(repoRoot, d)))
-      .filter((f) => importsOf(f, 'vscode'));
+    const offenders = ['src/core', 'src/protocol', 'webview-ui'].flatMap((d) => sourceFiles(path.join(repoRoot, d))).filter((f) => importsOf(f, 'vscode'));
     assert.deepEqual(offenders, []);
   });
 

@@ -57,5 +57,9 @@ export async function attach(args: string[], console: Console): Promise<void> {
   if (recording.endedBy === 'program-ended') console.info('The process ended; the profile covers it up to its end.');
   const workers = workerThreadsNote(recording.workerThreads);
   if (workers) console.info(workers);
-  await writeOutputs(recording.profile, { ...outputs, memory: recording.memory, allocations: recording.allocations, title: target.label, recordedAt: new Date() }, console);
+  await writeOutputs(
+    recording.profile,
+    { ...outputs, memory: recording.memory, allocations: recording.allocations, title: target.label, recordedAt: new Date() },
+    console,
+  );
 }

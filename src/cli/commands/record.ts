@@ -1,6 +1,7 @@
 /** `flamelens record -- <command>`: launch a program with the inspector and profile it. */
 import { recordCpuProfile } from '../../core/capture/recordCpuProfile';
 import { badInput, targetFailed } from '../../core/errors';
+import { exitGraceMs } from '../../core/inspector/exitGrace';
 import { launchWithInspector, type LaunchedProgram } from '../../core/inspector/launch';
 import { captureFlags, captureOptions, commonFlags, memoryFlags, memoryOptions, memoryUsageLines, outputFlags, outputOptions, parseFlags } from '../options';
 import { assertOutputsWritable, writeOutputs, type Console } from '../outputs';
@@ -52,9 +53,7 @@ export async function record(args: string[], console: Console): Promise<void> {
       onStarted: () => {
         interrupt.started();
         console.info(
-          `Profiling ${program.join(' ')} (pid ${target.pid})` +
-            (capture.durationMs ? ` for ${capture.durationMs / 1000} s` : '') +
-            '; press Ctrl+C to stop.',
+          `Profiling ${program.join(' ')} (pid ${target.pid})` + (capture.durationMs ? ` for ${capture.durationMs / 1000} s` : '') + '; press Ctrl+C to stop.',
         );
       },
     });
@@ -67,7 +66,11 @@ export async function record(args: string[], console: Console): Promise<void> {
     await endProgram(target, recording.endedBy === 'program-ended');
     const profiled = (recording.profile.samples?.length ?? 0) > 0;
     if (profiled || !failed) {
-      await writeOutputs(recording.profile, { ...outputs, memory: recording.memory, allocations: recording.allocations, title: program.join(' '), recordedAt: new Date() }, console);
+      await writeOutputs(
+        recording.profile,
+        { ...outputs, memory: recording.memory, allocations: recording.allocations, title: program.join(' '), recordedAt: new Date() },
+        console,
+      );
     }
     if (failed) {
       const kept = !profiled ? 'nothing was profiled' : outputs.out ? `profile saved to ${outputs.out}` : 'its profile is summarized above';
@@ -96,5 +99,5 @@ async function endProgram(launched: LaunchedProgram, endingByItself: boolean): P
   const after = (ms: number) => new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), ms).unref());
   if (endingByItself && (await Promise.race([launched.outputEnded, after(3000)])) !== 'timeout') return;
   launched.terminate('SIGTERM');
-  if ((await Promise.race([launched.commandExited, after(5000)])) === 'timeout') launched.terminate('SIGKILL');
+  if ((await Promise.race([launched.commandExited, after(exitGraceMs)])) === 'timeout') launched.terminate('SIGKILL');
 }

@@ -2,6 +2,7 @@
 import * as fs from 'node:fs';
 import * as readline from 'node:readline';
 import { captureHeapSnapshot, estimateSnapshotBytes } from '../../core/capture/heapSnapshot';
+import { formatBytes } from '../../format';
 import { badInput, FlameLensError } from '../../core/errors';
 import { connectInspector } from '../../core/inspector/session';
 import { parseTargetAddress } from '../../core/inspector/address';
@@ -40,7 +41,8 @@ export async function snapshot(args: string[], console: Console): Promise<void> 
     throw badInput('Name one target: a pid, host:port or ws:// URL. Example: flamelens snapshot 4242 --out before.heapsnapshot');
   }
   const outs: readonly string[] = [values.out ?? []].flat();
-  if (outs.length === 0) throw badInput('Say where to save the snapshot with --out <file.heapsnapshot>. Example: flamelens snapshot 4242 --out before.heapsnapshot');
+  if (outs.length === 0)
+    throw badInput('Say where to save the snapshot with --out <file.heapsnapshot>. Example: flamelens snapshot 4242 --out before.heapsnapshot');
   const everyMs = values.every === undefined ? undefined : positiveCount('--every', values.every) * 1000;
   const target = await resolveInspectorTarget(parseTargetAddress(positionals[0]), { allowRemote: values['allow-remote'] });
   const files = { current: outs[0] };
@@ -80,7 +82,7 @@ async function takeSnapshots(
       console.info(`Taking a heap snapshot of ${target.label}; press Ctrl+C to cancel.`);
       const expected = await estimateSnapshotBytes(session);
       const saved = await captureHeapSnapshot(session, { out: files.current, signal, ...progressLines(files.current, expected, console) });
-      console.out(`Heap snapshot saved to ${saved.file} (${megabytes(saved.bytes)} MB)`);
+      console.out(`Heap snapshot saved to ${saved.file} (${formatBytes(saved.bytes)})`);
     }
   } finally {
     await session.close();
@@ -108,7 +110,7 @@ async function waitForNext(index: number, total: number, everyMs: number | undef
 }
 
 /**
- * Progress as megabytes written, with a percentage against an estimate of the file's size
+ * Progress as bytes written, with a percentage against an estimate of the file's size
  * (asking V8 for its own progress makes it walk the heap twice: 20–40 % slower).
  */
 function progressLines(out: string, expected: number | undefined, console: Console) {
@@ -120,12 +122,8 @@ function progressLines(out: string, expected: number | undefined, console: Conso
       written += chunk.length;
       if (written < nextLine) return;
       const share = expected ? ` (about ${Math.min(99, Math.floor((written / expected) * 100))} %)` : '';
-      console.info(nextLine === 0 ? `Writing ${out}...` : `  ${megabytes(nextLine)} MB written${share}`);
+      console.info(nextLine === 0 ? `Writing ${out}...` : `  ${formatBytes(nextLine)} written${share}`);
       nextLine += writtenStepBytes;
     },
   };
-}
-
-function megabytes(bytes: number): string {
-  return (bytes / 1e6).toFixed(1);
 }

@@ -1,16 +1,6 @@
-/** The worker's request/response shapes: method names map to ProfileAnalysis methods. */
-import type { ProfileAnalysis } from './profileAnalysis';
+/** The analysis worker's API: profiles opened by handle, questions named after ProfileAnalysis methods. */
+import type { FileWorkerApi } from './workerProtocol';
 
 export type AnalysisMethod = 'overview' | 'flame' | 'treeChildren' | 'functions' | 'relations' | 'fileHeat';
 
-export type AnalysisRequest =
-  | { readonly id: number; readonly kind: 'open'; readonly file: string }
-  | { readonly id: number; readonly kind: 'close'; readonly handle: number }
-  | { readonly id: number; readonly kind: 'call'; readonly handle: number; readonly method: AnalysisMethod; readonly args: unknown[] };
-
-export type AnalysisResponse =
-  | { readonly id: number; readonly ok: true; readonly result: unknown }
-  | { readonly id: number; readonly ok: false; readonly message: string; readonly kind: string };
-
-export type AnalysisResult<M extends AnalysisMethod> = ReturnType<ProfileAnalysis[M]>;
-export type AnalysisArgs<M extends AnalysisMethod> = Parameters<ProfileAnalysis[M]>;
+export type AnalysisWorkerApi = FileWorkerApi<AnalysisMethod>;

@@ -1,18 +1,10 @@
-/** The heap worker's request/response shapes: questions about open snapshots, by handle. */
-import type { HeapAnalysis } from '../model/heap/heapAnalysis';
+/** The heap worker's API: snapshots opened by handle, questions named after HeapAnalysis methods, comparisons. */
+import type { HeapDiffDto } from '../../protocol/heap/views';
+import type { FileWorkerApi } from './workerProtocol';
 
 export type HeapMethod = 'summary' | 'instances' | 'retainerPath';
 
-export type HeapRequest =
-  | { readonly id: number; readonly kind: 'open'; readonly file: string }
-  | { readonly id: number; readonly kind: 'close'; readonly handle: number }
-  | { readonly id: number; readonly kind: 'compare'; readonly handles: readonly number[] }
-  | { readonly id: number; readonly kind: 'call'; readonly handle: number; readonly method: HeapMethod; readonly args: unknown[] };
-
-export type HeapResponse =
-  | { readonly id: number; readonly ok: true; readonly result: unknown }
-  | { readonly id: number; readonly ok: false; readonly message: string; readonly kind: string }
-  | { readonly id: number; readonly progress: number; readonly phase: string };
-
-export type HeapResult<M extends HeapMethod> = ReturnType<HeapAnalysis[M]>;
-export type HeapArgs<M extends HeapMethod> = Parameters<HeapAnalysis[M]>;
+export type HeapWorkerApi = FileWorkerApi<HeapMethod> & {
+  /** Compares two or three open snapshots of one process (first = baseline). */
+  compare(handles: readonly number[]): HeapDiffDto;
+};

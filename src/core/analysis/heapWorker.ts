@@ -3,57 +3,35 @@
  * computes dominators and retained sizes, and answers questions, so a multi-GB snapshot never
  * blocks or bloats the extension host. Receives file paths, sends small JSON answers.
  */
-import { parentPort } from 'node:worker_threads';
-import { FlameLensError } from '../errors';
 import { analyzeHeapSnapshotFile, type HeapAnalysis } from '../model/heap/heapAnalysis';
 import { compareSnapshots } from '../model/heap/heapDiff';
-import type { HeapRequest, HeapResponse } from './heapProtocol';
+import type { HeapWorkerApi } from './heapProtocol';
+import { callMethod, OpenHandles, serveWorker } from './workerHost';
+import type { ReportProgress } from './workerProtocol';
 
-const open = new Map<number, HeapAnalysis>();
-let nextHandle = 1;
+const snapshots = new OpenHandles<HeapAnalysis>('that snapshot is closed');
 
-const post = (response: HeapResponse) => parentPort!.postMessage(response);
+/** Reading the file is most of the work: it fills the bar to 85 %… */
+const readingShare = 0.85;
+/** …and the graph analysis after it (dominators, retained sizes) starts at 90 %. */
+const analysingStart = 0.9;
 
-async function handle(request: HeapRequest): Promise<unknown> {
-  switch (request.kind) {
-    case 'open': {
-      let phase = 'reading';
-      const analysis = await analyzeHeapSnapshotFile(request.file, {
-        onPhase: (next) => post({ id: request.id, progress: next === 'reading' ? 0 : 0.9, phase: (phase = next) }),
-        onProgress: (fraction) => post({ id: request.id, progress: fraction * 0.85, phase }),
-      });
-      const handle = nextHandle++;
-      open.set(handle, analysis);
-      return handle;
-    }
-    case 'close':
-      open.get(request.handle)?.dispose();
-      open.delete(request.handle);
-      return null;
-    case 'compare':
-      return compareSnapshots(request.handles.map(analysisOf));
-    case 'call': {
-      const analysis = analysisOf(request.handle);
-      return (analysis[request.method] as (...args: unknown[]) => unknown).apply(analysis, request.args);
-    }
-  }
+async function open(file: string, progress: ReportProgress): Promise<number> {
+  let phase = 'reading';
+  const analysis = await analyzeHeapSnapshotFile(file, {
+    onPhase: (next) => progress(next === 'reading' ? 0 : analysingStart, (phase = next)),
+    onProgress: (fraction) => progress(fraction * readingShare, phase),
+  });
+  return snapshots.add(analysis);
 }
 
-function analysisOf(handle: number): HeapAnalysis {
-  const analysis = open.get(handle);
-  if (!analysis) throw new Error('that snapshot is closed');
-  return analysis;
-}
-
-parentPort?.on('message', (request: HeapRequest) => {
-  handle(request).then(
-    (result) => post({ id: request.id, ok: true, result }),
-    (error: unknown) =>
-      post({
-        id: request.id,
-        ok: false,
-        message: error instanceof Error ? error.message : String(error),
-        kind: error instanceof FlameLensError ? error.kind : 'target-failed',
-      }),
-  );
+serveWorker<HeapWorkerApi>({
+  open: ([file], progress) => open(file, progress),
+  close: ([handle]) => {
+    // Its typed arrays are big: let them go now rather than when the handle is collected.
+    snapshots.delete(handle)?.dispose();
+    return null;
+  },
+  compare: ([handles]) => compareSnapshots(handles.map((handle) => snapshots.get(handle))),
+  call: ([handle, method, args]) => callMethod(snapshots.get(handle), method, args),
 });

@@ -5,25 +5,19 @@
  * range. Runs in a worker thread in the extension; plain Node in tests.
  */
 import * as path from 'node:path';
-import type {
-  FileHeatDto,
-  FlameFrameDto,
-  FunctionRelationsDto,
-  FunctionRowDto,
-  ProfileOverviewDto,
-  RelationDto,
-  SourceLocationDto,
-  TimeRangeDto,
-  TreeRowDto,
-} from '../../protocol/profileViews';
+import type { FileHeatDto, FunctionRelationsDto, FunctionRowDto, ProfileOverviewDto, RelationDto, TreeRowDto } from '../../protocol/profile/views';
+import type { FlameFrameDto, SourceLocationDto, TimeRangeDto } from '../../protocol/shared/views';
 import { buildCpuModel, selfTimesUs, totalTimesUs, type CpuModel } from '../model/cpu/cpuModel';
-import { computeHotspots, displayPath, type Hotspots } from '../model/cpu/hotspots';
+import { localFile } from '../sources/localFile';
+import { computeHotspots, type Hotspots } from '../model/cpu/hotspots';
 import { readCpuProfileFile } from '../model/cpu/profileFile';
 import { buildFlameTree } from '../model/flame/flameTree';
 import { annotateProfile } from '../sources/annotateProfile';
 import { diskScriptSources } from '../sources/scriptSources';
 
 const timelineBuckets = 400;
+/** ~2 px of a wide panel: narrower frames can be neither read nor clicked; zooming in fetches them. */
+const minFlameFraction = 1 / 800;
 
 interface RangeResults {
   readonly self: Float64Array;
@@ -71,8 +65,7 @@ export class ProfileAnalysis {
 
   flame(range: TimeRangeDto | null, rootNode?: number): FlameFrameDto {
     const { hotspots, self, total } = this.results(range);
-    // ~2 px of a wide panel: narrower frames can be neither read nor clicked; zooming in fetches them.
-    return buildFlameTree(this.model, { range: range ?? undefined, rootNode, minFraction: 1 / 800, hotspots, times: { self, total } });
+    return buildFlameTree(this.model, { range: range ?? undefined, rootNode, minFraction: minFlameFraction, hotspots, times: { self, total } });
   }
 
   /** Children of a top-down node (the root's children when `nodeId` is 0). */
@@ -178,7 +171,7 @@ export class ProfileAnalysis {
 
   private sourceOf(location: CpuModel['locations'][number]): SourceLocationDto | undefined {
     if (location.original) return { file: location.original.file, line: location.original.line };
-    return location.url ? { file: displayPath(location.url), line: location.line } : undefined;
+    return location.url ? { file: localFile(location.url) ?? location.url, line: location.line } : undefined;
   }
 
   private results(range: TimeRangeDto | null): RangeResults {

@@ -9,6 +9,7 @@
 import { targetFailed } from '../errors';
 import type { InspectorSession } from '../inspector/session';
 import type { SavedHeapProfile } from '../model/allocation/savedHeapProfile';
+import { settingDefaults } from '../settingsDefaults';
 
 export interface AllocationSamplerOptions {
   /** Average bytes between samples; V8's and `node --heap-prof`'s default is 32 KiB. */
@@ -20,7 +21,7 @@ export interface AllocationSampler {
   stop(): Promise<SavedHeapProfile>;
 }
 
-export const defaultSamplingIntervalBytes = 32 * 1024;
+export const defaultSamplingIntervalBytes = settingDefaults['allocations.samplingInterval'];
 
 /** Starts sampling the target's allocations. */
 export async function startAllocationSampler(session: InspectorSession, options: AllocationSamplerOptions = {}): Promise<AllocationSampler> {
@@ -33,7 +34,10 @@ export async function startAllocationSampler(session: InspectorSession, options:
       includeObjectsCollectedByMinorGC: true,
     });
   } catch (error) {
-    throw targetFailed(`Could not start the allocation profiler in the target (${(error as Error).message}); record without --allocations or try again.`, error);
+    throw targetFailed(
+      `Could not start the allocation profiler in the target (${(error as Error).message}); record without --allocations or try again.`,
+      error,
+    );
   }
   let stopping: Promise<SavedHeapProfile> | undefined;
   return {

@@ -10,6 +10,7 @@
 import type { Protocol } from 'devtools-protocol';
 import { targetFailed } from '../errors';
 import type { InspectorSession } from '../inspector/session';
+import { settingDefaults } from '../settingsDefaults';
 
 export interface CpuCaptureOptions {
   /** Sampling interval in microseconds; Node's own default (--cpu-prof-interval) is 1000. */
@@ -45,70 +46,104 @@ export interface CpuCapture {
   stop(): Promise<CpuCaptureResult>;
 }
 
-export const defaultSamplingIntervalUs = 1000;
+export const defaultSamplingIntervalUs = settingDefaults.samplingInterval;
 
 /** Starts sampling the target's CPU. */
 export async function captureCpuProfile(session: InspectorSession, options: CpuCaptureOptions = {}): Promise<CpuCapture> {
+  const scripts = trackLoadedScripts(session);
+  const mainContexts = trackMainContexts(session);
+  const workerThreads = new Set<string>();
+  let stopping: Promise<CpuCaptureResult> | undefined;
+  const stopBecause = (endedBy: CpuCaptureResult['endedBy']) => (stopping ??= collectProfile(session, endedBy, scripts, workerThreads, options));
+  const { result, requestStop } = settleOnFirstEnd(session, mainContexts, stopBecause, () => stopping);
+  await watchWorkerThreads(session, workerThreads);
+  await startSampling(session, options);
+  return {
+    result,
+    stop() {
+      requestStop();
+      return result;
+    },
+  };
+}
+
+/** The scripts the target loads (every one is reported again when the Debugger domain is enabled). */
+function trackLoadedScripts(session: InspectorSession): Map<string, LoadedScript> {
   const scripts = new Map<string, LoadedScript>();
   session.on('Debugger.scriptParsed', (script) => {
     if (!script.url) return;
     scripts.set(script.scriptId, { scriptId: script.scriptId, url: script.url, sourceMapURL: script.sourceMapURL || undefined });
   });
-  // The program has ended when its main (default) context goes; vm contexts come and go.
+  return scripts;
+}
+
+/** The program has ended when its main (default) context goes; vm contexts come and go. */
+function trackMainContexts(session: InspectorSession): Set<number> {
   const mainContexts = new Set<number>();
   session.on('Runtime.executionContextCreated', ({ context }) => {
     if ((context.auxData as { isDefault?: boolean } | undefined)?.isDefault) mainContexts.add(context.id);
   });
-  const workerThreads = new Set<string>();
+  return mainContexts;
+}
 
-  let stopping: Promise<CpuCaptureResult> | undefined;
-  const stopBecause = (endedBy: CpuCaptureResult['endedBy']): Promise<CpuCaptureResult> => {
-    stopping ??= session.send('Profiler.stop').then(
-      ({ profile }) => ({
-        profile: programTimeOnly(profile, new Set(options.ownScriptUrls ?? []), endedBy === 'program-ended'),
-        endedBy,
-        scripts,
-        workerThreads: workerThreads.size,
-        readScriptSource: (id: string) => readScriptSource(session, id),
-      }),
-      (error) => {
-        throw targetFailed('The process exited before the CPU profile could be collected; nothing was saved.', error);
-      },
-    );
-    return stopping;
-  };
+/** Stops the profiler and keeps the program's time only; a target gone by then fails in one sentence. */
+function collectProfile(
+  session: InspectorSession,
+  endedBy: CpuCaptureResult['endedBy'],
+  scripts: ReadonlyMap<string, LoadedScript>,
+  workerThreads: ReadonlySet<string>,
+  options: CpuCaptureOptions,
+): Promise<CpuCaptureResult> {
+  return session.send('Profiler.stop').then(
+    ({ profile }) => ({
+      profile: programTimeOnly(profile, new Set(options.ownScriptUrls ?? []), endedBy === 'program-ended'),
+      endedBy,
+      scripts,
+      workerThreads: workerThreads.size,
+      readScriptSource: (id: string) => readScriptSource(session, id),
+    }),
+    (error) => {
+      throw targetFailed('The process exited before the CPU profile could be collected; nothing was saved.', error);
+    },
+  );
+}
 
-  let stopRequested: () => void = () => undefined;
-  // Whichever comes first settles the result: stop(), the program ending, or the socket dropping.
-  // Listening before the target is resumed: a short program's end can arrive in the same read as
-  // the answer to runIfWaitingForDebugger, before code after that `await` would run.
+/**
+ * Whichever comes first settles the result: stop(), the program ending, or the socket dropping.
+ * Listening before the target is resumed: a short program's end can arrive in the same read as
+ * the answer to runIfWaitingForDebugger, before code after that `await` would run.
+ */
+function settleOnFirstEnd(
+  session: InspectorSession,
+  mainContexts: ReadonlySet<number>,
+  stopBecause: (endedBy: CpuCaptureResult['endedBy']) => Promise<CpuCaptureResult>,
+  stopping: () => Promise<CpuCaptureResult> | undefined,
+): { result: Promise<CpuCaptureResult>; requestStop(): void } {
+  let requestStop: () => void = () => undefined;
   const result = new Promise<CpuCaptureResult>((resolve, reject) => {
     // Node keeps the process for a connected inspector after the program ends: collect then.
     session.on('Runtime.executionContextDestroyed', ({ executionContextId }) => {
       if (mainContexts.has(executionContextId)) stopBecause('program-ended').then(resolve, reject);
     });
-    session.disconnected.then(() => {
-      if (stopping) stopping.then(resolve, reject);
+    void session.disconnected.then(() => {
+      const collecting = stopping();
+      if (collecting) collecting.then(resolve, reject);
       else reject(targetFailed('The process exited or closed the inspector connection while the CPU profile was being recorded; nothing was saved.'));
     });
-    stopRequested = () => stopBecause('stop').then(resolve, reject);
+    requestStop = () => void stopBecause('stop').then(resolve, reject);
   });
   result.catch(() => undefined); // Observed by the caller; avoid an unhandled rejection meanwhile.
+  return { result, requestStop: () => requestStop() };
+}
 
-  await watchWorkerThreads(session, workerThreads);
+/** Enables what the capture listens to, starts the profiler and, when asked, lets the program run. */
+async function startSampling(session: InspectorSession, options: CpuCaptureOptions): Promise<void> {
   await session.send('Runtime.enable');
   await session.send('Debugger.enable', {});
   await session.send('Profiler.enable');
   await session.send('Profiler.setSamplingInterval', { interval: options.intervalUs ?? defaultSamplingIntervalUs });
   await session.send('Profiler.start');
   if (options.resumeTarget) await session.send('Runtime.runIfWaitingForDebugger');
-  return {
-    result,
-    stop() {
-      stopRequested();
-      return result;
-    },
-  };
 }
 
 function readScriptSource(session: InspectorSession, scriptId: string): Promise<string | undefined> {

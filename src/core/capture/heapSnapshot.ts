@@ -43,78 +43,115 @@ export async function captureHeapSnapshot(session: InspectorSession, options: He
   if (signal?.aborted) throw cancelled();
   const partial = `${out}.partial`;
   const file = await openPartialFile(out, partial);
+  const capture = new CaptureEnd();
+  const stopWatching = endOnCancelOrDrop(session, signal, capture);
+  const unsubscribe = streamChunks(session, file, options, capture);
+  try {
+    await Promise.race([capture.interrupted, takeSnapshot(session, Boolean(options.onProgress), signal)]);
+    // The protocol delivers every chunk before the command's reply: the file is complete.
+    capture.finished = true;
+    if (capture.failure) throw capture.failure; // A write or a callback may have failed on the last chunks.
+    await keepFile(file, partial, out);
+    return { file: out, bytes: file.bytes };
+  } catch (error) {
+    capture.finished = true;
+    await discardFile(file, partial);
+    throw error;
+  } finally {
+    unsubscribe();
+    stopWatching();
+  }
+}
 
-  // Whatever ends the capture early (socket drop, cancel, disk error, a failing callback)
-  // rejects `interrupted`; the capture races it, so nothing waits on a target that is gone.
-  let failure: FlameLensError | undefined;
-  let reject: (error: FlameLensError) => void = () => undefined;
-  const interrupted = new Promise<never>((_, fail) => (reject = fail));
-  const interrupt = (error: FlameLensError) => {
-    failure ??= error;
-    reject(failure);
-  };
-  interrupted.catch(() => undefined); // Raced below; a late interruption after success is moot.
-  let finished = false;
+/**
+ * How a capture ends: whatever ends it early (socket drop, cancel, disk error, a failing
+ * callback) rejects `interrupted` with the first reason; the capture races it, so nothing
+ * waits on a target that is gone.
+ */
+class CaptureEnd {
+  /** Set once the capture is over (complete or not): late chunks and progress are ignored. */
+  finished = false;
+  failure: FlameLensError | undefined;
+  readonly interrupted: Promise<never>;
+  private reject: (error: FlameLensError) => void = () => undefined;
+
+  constructor() {
+    this.interrupted = new Promise<never>((_, fail) => (this.reject = fail));
+    this.interrupted.catch(() => undefined); // Raced by the capture; a late interruption after success is moot.
+  }
+
+  interrupt(error: FlameLensError): void {
+    this.failure ??= error;
+    this.reject(this.failure);
+  }
+}
+
+/** Ends the capture on cancel (closing the socket) and when the socket drops; returns the undo. */
+function endOnCancelOrDrop(session: InspectorSession, signal: AbortSignal | undefined, capture: CaptureEnd): () => void {
   const onAbort = () => {
     // Closing the socket is what stops the transfer: the target cannot be told to stop serializing.
     void session.close();
-    interrupt(cancelled());
+    capture.interrupt(cancelled());
   };
   signal?.addEventListener('abort', onAbort, { once: true });
   void session.disconnected.then(() => {
-    if (!finished) interrupt(signal?.aborted ? cancelled() : targetExited());
+    if (!capture.finished) capture.interrupt(signal?.aborted ? cancelled() : targetExited());
   });
+  return () => signal?.removeEventListener('abort', onAbort);
+}
 
+/** Writes each chunk to the file as it arrives and passes chunks and progress on; returns the unsubscribe. */
+function streamChunks(session: InspectorSession, file: PartialFile, options: HeapSnapshotOptions, capture: CaptureEnd): () => void {
   // The callbacks run inside the socket's message handler, where a throw would crash the
   // process: a failing caller (say, a parser that meets bad data) ends the capture instead.
   const guarded = (callback: () => void) => {
     try {
       callback();
     } catch (error) {
-      interrupt(error instanceof FlameLensError ? error : targetFailed(`The heap snapshot could not be processed (${(error as Error).message ?? error}); nothing was saved.`, error));
+      capture.interrupt(
+        error instanceof FlameLensError
+          ? error
+          : targetFailed(`The heap snapshot could not be processed (${(error as Error).message ?? error}); nothing was saved.`, error),
+      );
     }
   };
   const unsubscribe = [
     session.on('HeapProfiler.addHeapSnapshotChunk', ({ chunk }) => {
-      if (finished) return;
+      if (capture.finished) return;
       try {
         file.write(chunk);
       } catch (error) {
-        finished = true; // Nothing more to write to: the capture is over.
-        interrupt(cannotWrite(out, error));
+        capture.finished = true; // Nothing more to write to: the capture is over.
+        capture.interrupt(cannotWrite(options.out, error));
         return;
       }
       if (options.onChunk) guarded(() => options.onChunk!(chunk));
     }),
     session.on('HeapProfiler.reportHeapSnapshotProgress', ({ done, total }) => {
-      if (!finished && options.onProgress) guarded(() => options.onProgress!(done, total));
+      if (!capture.finished && options.onProgress) guarded(() => options.onProgress!(done, total));
     }),
   ];
+  return () => unsubscribe.forEach((off) => off());
+}
+
+/** The complete file takes its real name. */
+async function keepFile(file: PartialFile, partial: string, out: string): Promise<void> {
   try {
-    await Promise.race([interrupted, takeSnapshot(session, Boolean(options.onProgress), signal)]);
-    // The protocol delivers every chunk before the command's reply: the file is complete.
-    finished = true;
-    if (failure) throw failure; // A write or a callback may have failed on the last chunks.
-    try {
-      file.close();
-      await fs.promises.rename(partial, out);
-    } catch (error) {
-      throw cannotWrite(out, error);
-    }
-    return { file: out, bytes: file.bytes };
+    file.close();
+    await fs.promises.rename(partial, out);
   } catch (error) {
-    finished = true;
-    try {
-      file.close();
-    } catch {
-      // Already failing; the file is removed next either way.
-    }
-    await fs.promises.rm(partial, { force: true }).catch(() => undefined);
-    throw error;
-  } finally {
-    unsubscribe.forEach((off) => off());
-    signal?.removeEventListener('abort', onAbort);
+    throw cannotWrite(out, error);
   }
+}
+
+/** An incomplete capture leaves nothing behind. */
+async function discardFile(file: PartialFile, partial: string): Promise<void> {
+  try {
+    file.close();
+  } catch {
+    // Already failing; the file is removed next either way.
+  }
+  await fs.promises.rm(partial, { force: true }).catch(() => undefined);
 }
 
 /** Connects to an inspector WebSocket URL, takes one heap snapshot, and disconnects. */
@@ -174,7 +211,7 @@ async function openPartialFile(out: string, partial: string): Promise<PartialFil
       // else is checked properly and the rest written from bytes (rare: a nearly full disk).
       if (written !== chunk.length) {
         const all = Buffer.from(chunk);
-        for (let offset = written; offset < all.length; ) {
+        for (let offset = written; offset < all.length;) {
           const more = fs.writeSync(fd!, all, offset, all.length - offset);
           offset += more;
           bytes += more;
@@ -209,6 +246,9 @@ function cannotWrite(out: string, cause: unknown): FlameLensError {
   return badInput(`Could not write the heap snapshot to ${out} (${reason}); nothing was saved. Choose a file in a writable folder with free space.`, cause);
 }
 
+/** JSON bytes per byte of used heap, measured on the B2 targets. */
+const snapshotBytesPerHeapByte = 1.6;
+
 /**
  * About how big the snapshot file of the target's heap will be, for a progress bar that costs
  * nothing: asking V8 for progress makes it walk the whole heap once more first (20–40 % slower
@@ -218,7 +258,7 @@ function cannotWrite(out: string, cause: unknown): FlameLensError {
 export async function estimateSnapshotBytes(session: InspectorSession): Promise<number | undefined> {
   try {
     const { usedSize } = await session.send('Runtime.getHeapUsage');
-    return usedSize > 0 ? usedSize * 1.6 : undefined;
+    return usedSize > 0 ? usedSize * snapshotBytesPerHeapByte : undefined;
   } catch {
     return undefined;
   }

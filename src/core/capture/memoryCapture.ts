@@ -4,7 +4,7 @@
  */
 import type { InspectorSession } from '../inspector/session';
 import type { SavedHeapProfile } from '../model/allocation/savedHeapProfile';
-import type { MemoryTimeline } from '../model/memory/savedTimeline';
+import type { MemoryTimeline } from '../model/timeline/savedTimeline';
 import { startAllocationSampler, type AllocationSampler, type AllocationSamplerOptions } from './allocationSampler';
 import { startMemorySampler, type MemorySampler, type MemorySamplerOptions } from './memorySampler';
 
@@ -57,7 +57,13 @@ export async function startMemoryCapture(session: InspectorSession, options: Mem
     abandon(timeoutMs = 1000) {
       let timer: NodeJS.Timeout | undefined;
       const late = new Promise<void>((resolve) => (timer = setTimeout(resolve, timeoutMs)));
-      return Promise.race([stop().then(() => undefined, () => undefined), late]).finally(() => clearTimeout(timer));
+      return Promise.race([
+        stop().then(
+          () => undefined,
+          () => undefined,
+        ),
+        late,
+      ]).finally(() => clearTimeout(timer));
     },
   };
 }

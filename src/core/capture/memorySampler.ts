@@ -6,8 +6,9 @@
  */
 import { targetFailed } from '../errors';
 import type { InspectorSession } from '../inspector/session';
-import type { GcKind, MemoryCapabilities, MemorySample, MemoryTimeline } from '../model/memory/savedTimeline';
-import { TimelineStore } from '../model/memory/timelineStore';
+import type { GcKind, MemoryCapabilities, MemorySample, MemoryTimeline } from '../model/timeline/savedTimeline';
+import { TimelineStore } from '../model/timeline/timelineStore';
+import { settingDefaults } from '../settingsDefaults';
 import {
   collectorInstallExpression,
   collectorPollExpression,
@@ -35,72 +36,35 @@ export interface MemorySampler {
   stop(): Promise<MemoryTimeline>;
 }
 
-export const defaultMemoryIntervalMs = 500;
+export const defaultMemoryIntervalMs = settingDefaults['memory.sampleInterval'];
+/** 20 ms: 25 delay samples per default interval, half the wake-ups of Node's 10 ms default (bench/b8). */
+const defaultLoopDelayResolutionMs = 20;
+/** GC marks the collector keeps between two polls; more are counted as unrecorded. */
+const maxGcsPerPoll = 2000;
+/** The collector removes itself after this long without a poll (if we vanish without releasing it)… */
+const minCollectorExpiryMs = 30_000;
+/** …or after this many missed intervals, when the interval is long. */
+const collectorExpiryIntervals = 20;
+
+type Poll = CollectorPoll | null | undefined;
 
 /** Starts sampling the target's memory. */
 export async function startMemorySampler(session: InspectorSession, options: MemorySamplerOptions = {}): Promise<MemorySampler> {
   const intervalMs = options.intervalMs ?? defaultMemoryIntervalMs;
   const startedAt = new Date().toISOString();
-  let installed: CollectorInstalled;
-  try {
-    const reply = await session.send('Runtime.evaluate', {
-      expression: collectorInstallExpression({
-        // 20 ms: 25 delay samples per default interval, half the wake-ups of Node's 10 ms default (bench/b8).
-        resolutionMs: options.loopDelayResolutionMs ?? 20,
-        maxGcs: 2000,
-        expireMs: Math.max(30_000, 20 * intervalMs), // if we vanish without releasing it
-      }),
-      returnByValue: true,
-      includeCommandLineAPI: true, // gives the expression the inspector's `require` when nothing else works
-      silent: true,
-    });
-    if (reply.exceptionDetails || typeof reply.result.value?.id !== 'number') {
-      throw new Error(reply.exceptionDetails?.exception?.description ?? reply.exceptionDetails?.text ?? 'no collector');
-    }
-    installed = reply.result.value as CollectorInstalled;
-  } catch (error) {
-    throw targetFailed(`Could not start memory sampling in the target (${(error as Error).message}); record without --memory or try again.`, error);
-  }
-
+  const installed = await installCollector(session, intervalMs, options.loopDelayResolutionMs ?? defaultLoopDelayResolutionMs);
   const capabilities: MemoryCapabilities = { gcMarks: installed.gcMarks, loopDelay: installed.loopDelay };
   const store = new TimelineStore({ startedAt, sampleIntervalMs: intervalMs, maxSamples: options.maxSamples, capabilities });
   const listeners = new Set<(sample: MemorySample) => void>();
-  const take = (poll: CollectorPoll | null | undefined) => {
-    if (!poll) return;
-    for (const [t, type, durationMs, after] of poll.gcs) {
-      store.addGc({ t, kind: gcKind(type), durationMs, ...(after >= 0 ? { heapAfter: after } : {}), count: 1 });
-    }
-    if (poll.dropped > 0) store.countUnrecordedGcs(poll.dropped);
-    const sample: MemorySample = {
-      t: poll.t,
-      rss: poll.rss,
-      heapTotal: poll.heapTotal,
-      heapUsed: poll.heapUsed,
-      external: poll.external,
-      arrayBuffers: poll.arrayBuffers,
-      ...(poll.loop ? { loopDelayP50Ms: poll.loop[0], loopDelayP99Ms: poll.loop[1], loopDelayMaxMs: poll.loop[2] } : {}),
-    };
-    store.addSample(sample);
-    for (const listener of listeners) listener(sample);
+  const take = (poll: Poll) => {
+    const sample = poll && recordPoll(store, poll);
+    if (sample) for (const listener of listeners) listener(sample);
   };
-
-  const evaluate = async (expression: string): Promise<CollectorPoll | null | undefined> => {
+  const evaluate = async (expression: string): Promise<Poll> => {
     const reply = await session.send('Runtime.evaluate', { expression, returnByValue: true, silent: true });
     return reply.exceptionDetails ? undefined : (reply.result.value as CollectorPoll | null);
   };
-
-  let inFlight: Promise<void> | undefined;
-  const tick = () => {
-    // A slow target must not pile polls up: skip a tick while the last one is unanswered.
-    if (inFlight) return;
-    inFlight = evaluate(collectorPollExpression(installed.id))
-      .then(take)
-      .catch(() => undefined) // the program ended or the socket dropped (the recording notices), or a listener threw
-      .finally(() => (inFlight = undefined));
-  };
-  const timer = setInterval(tick, intervalMs);
-  timer.unref();
-  tick(); // a first point at the start
+  const polling = pollEvery(intervalMs, () => evaluate(collectorPollExpression(installed.id)).then(take));
 
   let stopping: Promise<MemoryTimeline> | undefined;
   return {
@@ -112,14 +76,77 @@ export async function startMemorySampler(session: InspectorSession, options: Mem
     },
     stop() {
       stopping ??= (async () => {
-        clearInterval(timer);
-        await inFlight;
+        await polling.stop();
         // The last poll and the removal in one round trip; a target that is gone keeps what we have.
         take(await evaluate(collectorReleaseExpression(installed.id)).catch(() => undefined));
         listeners.clear();
         return store.timeline();
       })();
       return stopping;
+    },
+  };
+}
+
+/** Installs the collector in the target (once per sampler); it answers each poll with what it gathered since the last. */
+async function installCollector(session: InspectorSession, intervalMs: number, resolutionMs: number): Promise<CollectorInstalled> {
+  try {
+    const reply = await session.send('Runtime.evaluate', {
+      expression: collectorInstallExpression({
+        resolutionMs,
+        maxGcs: maxGcsPerPoll,
+        expireMs: Math.max(minCollectorExpiryMs, collectorExpiryIntervals * intervalMs),
+      }),
+      returnByValue: true,
+      includeCommandLineAPI: true, // gives the expression the inspector's `require` when nothing else works
+      silent: true,
+    });
+    if (reply.exceptionDetails || typeof reply.result.value?.id !== 'number') {
+      throw new Error(reply.exceptionDetails?.exception?.description ?? reply.exceptionDetails?.text ?? 'no collector');
+    }
+    return reply.result.value as CollectorInstalled;
+  } catch (error) {
+    throw targetFailed(`Could not start memory sampling in the target (${(error as Error).message}); record without --memory or try again.`, error);
+  }
+}
+
+/** Adds one poll's GC marks and sample to the store; returns the sample for live listeners. */
+function recordPoll(store: TimelineStore, poll: CollectorPoll): MemorySample {
+  for (const [t, type, durationMs, after] of poll.gcs) {
+    store.addGc({ t, kind: gcKind(type), durationMs, ...(after >= 0 ? { heapAfter: after } : {}), count: 1 });
+  }
+  if (poll.dropped > 0) store.countUnrecordedGcs(poll.dropped);
+  const sample: MemorySample = {
+    t: poll.t,
+    rss: poll.rss,
+    heapTotal: poll.heapTotal,
+    heapUsed: poll.heapUsed,
+    external: poll.external,
+    arrayBuffers: poll.arrayBuffers,
+    ...(poll.loop ? { loopDelayP50Ms: poll.loop[0], loopDelayP99Ms: poll.loop[1], loopDelayMaxMs: poll.loop[2] } : {}),
+  };
+  store.addSample(sample);
+  return sample;
+}
+
+/**
+ * Runs `poll` now and every `intervalMs`, never two at once: a slow target must not pile polls
+ * up, so a tick is skipped while the last one is unanswered. `stop()` waits for the one in flight.
+ */
+function pollEvery(intervalMs: number, poll: () => Promise<void>): { stop(): Promise<void> } {
+  let inFlight: Promise<void> | undefined;
+  const tick = () => {
+    if (inFlight) return;
+    inFlight = poll()
+      .catch(() => undefined) // the program ended or the socket dropped (the recording notices), or a listener threw
+      .finally(() => (inFlight = undefined));
+  };
+  const timer = setInterval(tick, intervalMs);
+  timer.unref(); // the sampler must not keep the CLI alive
+  tick(); // a first point at the start
+  return {
+    stop: async () => {
+      clearInterval(timer);
+      await inFlight;
     },
   };
 }

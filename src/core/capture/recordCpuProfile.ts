@@ -69,10 +69,7 @@ export async function recordCpuProfile(webSocketUrl: string, options: RecordOpti
     });
     const extras = await memory?.stop();
     if (options.cancelSignal?.aborted) throw cancelled();
-    const annotated = await annotateProfile(result.profile, liveScriptSources(result), { rootPath: options.rootPath, onNote: options.onNote });
-    const profile = withWorkerThreads(annotated, result.workerThreads);
-    const allocations = extras?.allocations && (await annotateHeapProfile(extras.allocations, liveScriptSources(result), { rootPath: options.rootPath }));
-    return { profile, endedBy: result.endedBy, workerThreads: result.workerThreads, ...(extras?.memory ? { memory: extras.memory } : {}), ...(allocations ? { allocations } : {}) };
+    return await withOriginalPositions(result, extras, options);
   } catch (error) {
     if (error instanceof FlameLensError) throw error;
     throw new FlameLensError('target-failed', `The recording failed: ${(error as Error).message ?? error}`, error);
@@ -83,6 +80,20 @@ export async function recordCpuProfile(webSocketUrl: string, options: RecordOpti
     void memory?.stop().catch(() => undefined); // after a failure: clears the poll timer
     await session.close();
   }
+}
+
+/** The recording, its profiles annotated with original positions while the target (and its scripts) is still there. */
+async function withOriginalPositions(result: CpuCaptureResult, extras: MemoryCaptureResult | undefined, options: RecordOptions): Promise<Recording> {
+  const annotated = await annotateProfile(result.profile, liveScriptSources(result), { rootPath: options.rootPath, onNote: options.onNote });
+  const profile = withWorkerThreads(annotated, result.workerThreads);
+  const allocations = extras?.allocations && (await annotateHeapProfile(extras.allocations, liveScriptSources(result), { rootPath: options.rootPath }));
+  return {
+    profile,
+    endedBy: result.endedBy,
+    workerThreads: result.workerThreads,
+    ...(extras?.memory ? { memory: extras.memory } : {}),
+    ...(allocations ? { allocations } : {}),
+  };
 }
 
 /** Says in the saved file that worker threads ran, so every view can tell they are not in it. */

@@ -44,9 +44,7 @@ export function parseJson(text: string, name: string, kind: JsonFileKind): unkno
   } catch {
     const looksCut = /^\s*[[{]/.test(text) && !/[}\]]\s*$/.test(text);
     throw badInput(
-      looksCut
-        ? `${name} ends in the middle of ${kind.whole} (the file is truncated); record it again.`
-        : `${name} is not ${kind.what}: it is not JSON.`,
+      looksCut ? `${name} ends in the middle of ${kind.whole} (the file is truncated); record it again.` : `${name} is not ${kind.what}: it is not JSON.`,
     );
   }
 }
@@ -145,7 +143,8 @@ function stringifyIteratively(root: unknown): string {
   // Writes one value; a container opens a frame that the loop below fills.
   // (Properties that JSON leaves out never get here; in arrays they become null, as in JSON.)
   const open = (raw: unknown): void => {
-    const value = raw !== null && typeof raw === 'object' && typeof (raw as { toJSON?: unknown }).toJSON === 'function' ? (raw as { toJSON(): unknown }).toJSON() : raw;
+    const value =
+      raw !== null && typeof raw === 'object' && typeof (raw as { toJSON?: unknown }).toJSON === 'function' ? (raw as { toJSON(): unknown }).toJSON() : raw;
     if (value === null || value === undefined || typeof value === 'function' || typeof value === 'symbol') out.push('null');
     else if (typeof value === 'number') out.push(Number.isFinite(value) ? String(value) : 'null');
     else if (typeof value === 'string') out.push(JSON.stringify(value));

@@ -11,6 +11,11 @@ import { markOpenedByUs, wasOpenedByUs } from './closeInspector';
 import { checkNodeProcess, isRunning } from './nodeProcesses';
 import { listInspectorTargets } from './session';
 
+/** How long, by default, an inspector opened by SIGUSR1 may take to appear. */
+const defaultOpenTimeoutMs = 5000;
+/** How often we look for it meanwhile. */
+const openPollMs = 100;
+
 export interface AttachOptions {
   /** The user explicitly agreed to connect to an inspector on another machine. */
   readonly allowRemote?: boolean;
@@ -55,7 +60,7 @@ export async function resolveInspectorTarget(address: TargetAddress, options: At
       return { webSocketUrl: url, label: `${address.host}:${address.port}` };
     }
     case 'pid':
-      return openInspectorOfProcess(address.pid, options.openTimeoutMs ?? 5000);
+      return openInspectorOfProcess(address.pid, options.openTimeoutMs ?? defaultOpenTimeoutMs);
   }
 }
 
@@ -122,7 +127,7 @@ async function openInspectorOfProcess(pid: number, timeoutMs: number): Promise<R
       return { webSocketUrl: opened.url, pid, label, openedInspector: { pid, host: opened.host, port: opened.port } };
     }
     if (!isRunning(pid)) throw targetFailed(`Process ${pid} exited while its inspector was being opened.`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await new Promise((resolve) => setTimeout(resolve, openPollMs));
   }
   throw targetFailed(
     `Process ${pid} did not open its inspector within ${timeoutMs / 1000} s. Port 9229 may be taken by another process; restart the program with --inspect=127.0.0.1:0 and attach by the address it prints.`,
@@ -170,4 +175,3 @@ function assertNodeProcess(pid: number): void {
     `Could not confirm that process ${pid} runs Node.js (its executable cannot be read), so FlameLens did not signal it; run FlameLens as the user who owns the process, or start the program with --inspect=127.0.0.1:0 and attach by the address it prints.`,
   );
 }
-

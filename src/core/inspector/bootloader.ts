@@ -10,12 +10,13 @@
  * and ends itself when FlameLens is gone (killed, crashed): a program we launched with an
  * open inspector must not outlive us.
  *
- * Kept free of project imports (but keepTranspiledLines.ts beside it): it runs inside the user's process.
+ * Kept free of project imports (but keepTranspiledLines.ts and exitGrace.ts beside it): it runs inside the user's process.
  */
 import * as fs from 'node:fs';
 import * as inspector from 'node:inspector';
 import * as path from 'node:path';
 import { isMainThread } from 'node:worker_threads';
+import { exitGraceMs } from './exitGrace';
 import { keepTranspiledLines } from './keepTranspiledLines';
 
 const reportFile = process.env.FLAMELENS_REPORT_FILE;
@@ -65,6 +66,9 @@ function report(line: object): void {
   }
 }
 
+/** How often the program looks whether FlameLens is still there. */
+const launcherPollMs = 500;
+
 /** Ends the program when FlameLens, which would otherwise end it, has disappeared. */
 function endWhenLauncherGoes(launcherPid: number): void {
   const timer = setInterval(() => {
@@ -80,9 +84,9 @@ function endWhenLauncherGoes(launcherPid: number): void {
     const folder = path.dirname(reportFile!);
     if (path.basename(folder).startsWith('flamelens-launch-')) fs.rmSync(folder, { recursive: true, force: true });
     // As FlameLens itself would end it: SIGTERM lets the program shut down, SIGKILL insists.
-    setTimeout(() => process.kill(process.pid, 'SIGKILL'), 5000).unref();
+    setTimeout(() => process.kill(process.pid, 'SIGKILL'), exitGraceMs).unref();
     process.kill(process.pid, 'SIGTERM');
-  }, 500);
+  }, launcherPollMs);
   timer.unref(); // Never what keeps the program alive.
 }
 

@@ -38,6 +38,10 @@ const droppedTimeoutMs = 5000;
 const waitNoticeMs = 1000;
 /** How long the closed port may take to disappear once it answered (its event loop runs the timer). */
 const closeTimeoutMs = 3000;
+/** How often we look whether the port has gone. */
+const closePollMs = 100;
+/** How long a connection attempt to the port may take before we take it as closed. */
+const connectTimeoutMs = 1000;
 
 /**
  * Closes the inspector FlameLens opened in the target (nothing for one the program opened
@@ -74,7 +78,7 @@ export async function closeInspectorWeOpened(target: ResolvedTarget, options: { 
   const deadline = Date.now() + closeTimeoutMs;
   while (isRunning(opened.pid) && (await stillListening(opened.pid, opened.host, opened.port))) {
     if (Date.now() > deadline) return leftOpenWarning(opened);
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await new Promise((resolve) => setTimeout(resolve, closePollMs));
   }
   return undefined;
 }
@@ -131,7 +135,7 @@ function canConnect(host: string, port: number): Promise<boolean> {
       socket.destroy();
       resolve(result);
     };
-    socket.setTimeout(1000, () => done(false));
+    socket.setTimeout(connectTimeoutMs, () => done(false));
     socket.once('connect', () => done(true));
     socket.once('error', () => done(false));
   });

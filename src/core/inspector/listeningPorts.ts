@@ -32,7 +32,7 @@ function linuxListeningPorts(pid: number): ListeningPort[] {
   }
   const ports: ListeningPort[] = [];
   for (const table of ['tcp', 'tcp6']) {
-    let text = '';
+    let text: string;
     try {
       text = fs.readFileSync(`/proc/${pid}/net/${table}`, 'utf8');
     } catch {

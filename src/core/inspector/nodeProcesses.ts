@@ -67,7 +67,7 @@ export function checkNodeProcess(pid: number, procRoot = '/proc'): NodeCheck {
     executable = undefined;
   }
   if (executable !== undefined) return isNodeExecutableName(baseName(executable)) ? { node: true } : { node: false, runs: executable };
-  let argv0 = '';
+  let argv0: string;
   try {
     argv0 = fs.readFileSync(`${procRoot}/${pid}/cmdline`, 'latin1').split('\0')[0];
   } catch {

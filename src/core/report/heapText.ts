@@ -2,17 +2,9 @@
  * The terminal and JSON forms of heap results, shared by `flamelens heap` and `heap-diff`:
  * sizes in readable units, the leak ranking with its retainer path.
  */
-import type { HeapDiffDto, HeapSummaryDto } from '../../protocol/heapViews';
+import { formatBytes, formatCount } from '../../format';
+import type { HeapDiffDto, HeapSummaryDto } from '../../protocol/heap/views';
 import { terminalField as safe } from './terminalText';
-
-export function formatBytes(bytes: number): string {
-  const abs = Math.abs(bytes);
-  const sign = bytes < 0 ? '−' : '';
-  if (abs >= 1024 ** 3) return `${sign}${(abs / 1024 ** 3).toFixed(2)} GiB`;
-  if (abs >= 1024 ** 2) return `${sign}${(abs / 1024 ** 2).toFixed(1)} MiB`;
-  if (abs >= 1024) return `${sign}${(abs / 1024).toFixed(1)} KiB`;
-  return `${sign}${abs} B`;
-}
 
 /** `heap --json`: exactly the documented shape. */
 export function heapSummaryJson(summary: HeapSummaryDto) {
@@ -27,12 +19,12 @@ export function heapSummaryJson(summary: HeapSummaryDto) {
 // written: the terminal forms escape them (`safe`); the JSON forms keep them as they are.
 
 export function formatHeapSummary(summary: HeapSummaryDto): string {
-  const lines = [`${safe(summary.title)}: ${summary.nodes.toLocaleString('en-US')} objects, ${formatBytes(summary.totalSize)}`, ''];
+  const lines = [`${safe(summary.title)}: ${formatCount(summary.nodes)} objects, ${formatBytes(summary.totalSize)}`, ''];
   lines.push(`${'retained'.padStart(11)} ${'shallow'.padStart(11)} ${'count'.padStart(10)}  constructor`);
   for (const row of summary.constructors) {
     const where = row.location ? `  ${safe(row.location.file)}:${row.location.line}` : '';
     lines.push(
-      `${formatBytes(row.retainedSize).padStart(11)} ${formatBytes(row.shallowSize).padStart(11)} ${row.count.toLocaleString('en-US').padStart(10)}  ${safe(row.name)}${where}`,
+      `${formatBytes(row.retainedSize).padStart(11)} ${formatBytes(row.shallowSize).padStart(11)} ${formatCount(row.count).padStart(10)}  ${safe(row.name)}${where}`,
     );
   }
   return lines.join('\n');
@@ -60,12 +52,14 @@ export function formatHeapDiff(diff: HeapDiffDto, top: number): string {
     lines.push('Nothing new since the first snapshot is still alive: no sign of a leak.');
     return lines.join('\n');
   }
-  const scope = diff.snapshots.length === 3 ? 'allocated between the first two snapshots and alive in the last' : 'new since the first snapshot and still alive';
+  const scope =
+    diff.snapshots.length === 3 ? 'allocated between the first two snapshots and alive in the last' : 'new since the first snapshot and still alive';
   lines.push(`Objects ${scope}, by what holds the most:`);
   diff.growth.slice(0, top).forEach((row, index) => {
     const where = row.location ? ` (defined at ${safe(row.location.file)}:${row.location.line})` : '';
-    lines.push(`${String(index + 1).padStart(3)}. ${row.countDelta.toLocaleString('en-US')} ${safe(row.name)} holding ${formatBytes(row.sizeDelta)}${where}`);
-    if (row.retainerPath.length > 0) lines.push(`     held by: ${row.retainerPath.slice(0, 4).map(safe).join(' ← ')}${row.retainerPath.length > 4 ? ' ← …' : ''}`);
+    lines.push(`${String(index + 1).padStart(3)}. ${formatCount(row.countDelta)} ${safe(row.name)} holding ${formatBytes(row.sizeDelta)}${where}`);
+    if (row.retainerPath.length > 0)
+      lines.push(`     held by: ${row.retainerPath.slice(0, 4).map(safe).join(' ← ')}${row.retainerPath.length > 4 ? ' ← …' : ''}`);
   });
   return lines.join('\n');
 }

@@ -1,19 +1,23 @@
 /**
- * The standalone HTML report: one file that opens offline from file://, with d3,
- * d3-flame-graph and the data inlined. (Browser-side code lives in media/report/.)
+ * The standalone HTML report: one file that opens offline from file://, with its page script
+ * (webview-ui/src/report/, bundled with d3 and d3-flame-graph by webpack to dist/report.js), its
+ * stylesheet (media/report/report.css after d3-flamegraph.css) and the data inlined.
  *
  * Safety: the profile's strings (function names, paths, the title) come from the profiled
  * program, so they are treated as hostile. They only ever travel as JSON in a
  * non-executed <script type="application/json"> block with `<`, `>`, `&`, U+2028 and U+2029
- * escaped, and report.js puts them into the DOM with textContent. On top of that a
+ * escaped, and the page puts them into the DOM with textContent. On top of that a
  * Content-Security-Policy allows no network at all and only the exact inline scripts and
  * styles written here (by their sha256), so even a mistake cannot run injected code.
  */
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { FlameLensError } from '../errors';
 import { stringifyJson } from '../files/jsonFile';
+import { categories } from '../model/cpu/categories';
 import type { FlameFrame } from '../model/flame/flameTree';
+import type { CategoryName, SourceLocationDto } from '../../protocol/shared/views';
 import type { CpuSummary } from './jsonSummary';
 
 export interface HtmlReportInput {
@@ -28,15 +32,14 @@ export interface HtmlReportInput {
 /** Renders the report as a complete HTML document. */
 export function renderHtmlReport(input: HtmlReportInput): string {
   const assets = loadAssets();
-  const data = embedJson({ title: input.title, recordedAt: input.recordedAt, summary: input.summary, flame: input.flame });
-  const scripts = [assets.d3, assets.flamegraph, assets.reportJs];
+  const data = embedJson(reportPageData(input));
+  const scripts = [assets.page];
   const styles = [assets.styles];
   const csp = [
     "default-src 'none'",
     `script-src ${scripts.map(hashSource).join(' ')}`,
-    // The second hash is the <style> that d3-flame-graph creates itself when it loads.
-    `style-src ${[...styles, ...assets.runtimeStyles].map(hashSource).join(' ')}`,
-    "img-src data:",
+    `style-src ${styles.map(hashSource).join(' ')}`,
+    'img-src data:',
     "base-uri 'none'",
     "form-action 'none'",
   ].join('; ');
@@ -92,34 +95,57 @@ ${scripts.map((s) => `<script>${s}</script>`).join('\n')}
 `;
 }
 
+/**
+ * What the page reads (webview-ui/src/report/reportData.ts `ReportData`, checked against this in
+ * test/unit/report): the profile view's DTOs, so locations are `{ file, line }` as in the flamegraph.
+ */
+export function reportPageData(input: HtmlReportInput) {
+  const { summary } = input;
+  const locationOf = (file: string, line: number): SourceLocationDto | undefined => (file ? { file, line } : undefined);
+  return {
+    title: input.title,
+    recordedAt: input.recordedAt,
+    recording: {
+      durationMs: summary.durationMs,
+      samples: summary.samples,
+      intervalUs: summary.intervalUs,
+      byCategory: Object.fromEntries(categories.map((c) => [c, summary.byCategory[c] ?? 0])) as Record<CategoryName, number>,
+    },
+    hotFunctions: summary.hotFunctions.map(({ file, line, ...row }) => ({ ...row, location: locationOf(file, line) })),
+    hotLines: summary.hotLines.map(({ file, line, selfMs, selfPct }) => ({ location: locationOf(file, line), selfMs, selfPct })),
+    flame: input.flame,
+  };
+}
+
 interface Assets {
-  readonly d3: string;
-  readonly flamegraph: string;
-  readonly reportJs: string;
+  /** dist/report.js: the page's code with d3 and d3-flame-graph in it. */
+  readonly page: string;
   /** d3-flame-graph's CSS followed by ours (ours wins where both set something). */
   readonly styles: string;
-  /** Texts of <style> elements the libraries insert at runtime (allowed by hash). */
-  readonly runtimeStyles: readonly string[];
 }
 
 let cachedAssets: Assets | undefined;
 
-/** Reads the inlined files once per process: they are ~300 kB and never change while running. */
+/** Reads the inlined files once per process: they are ~90 kB and never change while running. */
 function loadAssets(): Assets {
   if (cachedAssets) return cachedAssets;
-  // d3's "exports" hide dist/ and package.json, so find the package root from its entry point.
-  const d3Root = packageRoot(require.resolve('d3'), 'd3');
   const flameDist = path.dirname(require.resolve('d3-flame-graph')); // .../dist/d3-flamegraph.umd.js
-  const media = path.join(packageRoot(__dirname, 'flamelens'), 'media', 'report');
-  const flamegraph = read(path.join(flameDist, 'd3-flamegraph.umd.min.js'));
+  // The same root whether this runs compiled to out/src/core/report/ (the CLI) or bundled into dist/.
+  const root = packageRoot(__dirname, 'flamelens');
   cachedAssets = {
-    d3: read(path.join(d3Root, 'dist', 'd3.min.js')),
-    flamegraph,
-    reportJs: read(path.join(media, 'report.js')),
-    styles: readRaw(path.join(flameDist, 'd3-flamegraph.css')).trim() + '\n' + readRaw(path.join(media, 'report.css')),
-    runtimeStyles: injectedStyles(flamegraph),
+    page: read(reportPageScript(root)),
+    styles: readRaw(path.join(flameDist, 'd3-flamegraph.css')).trim() + '\n' + readRaw(path.join(root, 'media', 'report', 'report.css')),
   };
   return cachedAssets;
+}
+
+/** dist/report.js under the package root; `npm run build` makes it (tsc alone does not). */
+export function reportPageScript(root: string): string {
+  const file = path.join(root, 'dist', 'report.js');
+  if (!fs.existsSync(file)) {
+    throw new FlameLensError('target-failed', `The HTML report cannot be written: its page script ${file} is missing; run "npm run build" to make it.`);
+  }
+  return file;
 }
 
 /** The nearest folder at or above `start` holding a package.json named `name`. */
@@ -138,17 +164,6 @@ function readRaw(file: string): string {
 /** Reads a script for inlining: `</script` would end the element early, `<\/` means the same in JS strings and regexes. */
 function read(file: string): string {
   return readRaw(file).replace(/<\/(script)/gi, '<\\/$1');
-}
-
-/**
- * d3-flame-graph (built by Vite) inserts a <style> with a fixed text when it loads. CSP
- * would block it unless its hash is listed, so take the text from the template literal
- * it is assigned from. If a future version changes that, nothing breaks: the same rules
- * are inlined from d3-flamegraph.css, and the browser only logs a CSP warning.
- */
-function injectedStyles(script: string): string[] {
-  const literal = /\.textContent\s*=\s*`((?:[^`\\$]|\$(?!\{))*)`/.exec(script);
-  return literal && literal[1].includes('.d3-flame-graph') ? [literal[1]] : [];
 }
 
 function hashSource(text: string): string {

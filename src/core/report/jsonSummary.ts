@@ -5,7 +5,7 @@
 import type { CpuModel, TimeRange } from '../model/cpu/cpuModel';
 import { computeHotspots, type HotFunction, type HotLine, type Hotspots } from '../model/cpu/hotspots';
 import type { AllocationSummary } from '../model/allocation/allocationViews';
-import type { MemorySummary } from '../model/memory/memoryOverview';
+import type { MemorySummary } from '../model/timeline/memoryOverview';
 
 export interface CpuSummary {
   readonly durationMs: number;

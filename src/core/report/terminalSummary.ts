@@ -1,7 +1,7 @@
 /** The summary as a terminal reads it: two aligned tables, paths relative to the working folder. */
 import * as path from 'node:path';
-import { formatRate } from '../model/memory/leakTrend';
-import type { MemorySummary } from '../model/memory/memoryOverview';
+import { formatBytes, formatCount, formatDuration, formatLocation, formatPercent, formatRate, formatShare } from '../../format';
+import type { MemorySummary } from '../model/timeline/memoryOverview';
 import type { CpuSummary } from './jsonSummary';
 import { terminalField } from './terminalText';
 
@@ -10,27 +10,23 @@ export function formatTerminalSummary(summary: CpuSummary, options: { rows?: num
   const rows = options.rows ?? 10;
   const cwd = options.cwd ?? process.cwd();
   // Names and paths come from the profile, which anyone may have written: escaped, never raw.
-  const where = (file: string, line: number) => (file ? `${terminalField(shorten(file, cwd))}${line ? `:${line}` : ''}` : '(native)');
+  const where = (file: string, line: number) => (file ? terminalField(formatLocation(shorten(file, cwd), line)) : '(native)');
   const out: string[] = [];
   out.push(
-    `Recorded ${(summary.durationMs / 1000).toFixed(2)} s, ${summary.samples} samples every ~${summary.intervalUs} µs.  ` +
+    `Recorded ${formatDuration(summary.durationMs)}, ${formatCount(summary.samples)} samples every ~${formatDuration(summary.intervalUs / 1000)}.  ` +
       Object.entries(summary.byCategory)
         .filter(([, ms]) => ms > 0)
-        .map(([category, ms]) => `${terminalField(category)} ${percent(ms, summary.durationMs)}`)
+        .map(([category, ms]) => `${terminalField(category)} ${formatShare(ms, summary.durationMs)}`)
         .join(' · '),
   );
+  // Table cells are bare numbers (the unit is in the header) without separators: columns stay aligned and easy to cut.
   out.push('', 'Hottest functions (self time)');
   out.push(
     table(
       ['self ms', 'self %', 'total ms', 'total %', 'function', 'where'],
-      summary.hotFunctions.slice(0, rows).map((f) => [
-        f.selfMs.toFixed(1),
-        f.selfPct.toFixed(1),
-        f.totalMs.toFixed(1),
-        f.totalPct.toFixed(1),
-        terminalField(f.name),
-        where(f.file, f.line),
-      ]),
+      summary.hotFunctions
+        .slice(0, rows)
+        .map((f) => [f.selfMs.toFixed(1), f.selfPct.toFixed(1), f.totalMs.toFixed(1), f.totalPct.toFixed(1), terminalField(f.name), where(f.file, f.line)]),
     ),
   );
   out.push('', 'Hottest lines (self time)');
@@ -42,19 +38,24 @@ export function formatTerminalSummary(summary: CpuSummary, options: { rows?: num
   );
   if (summary.memory) out.push('', ...memoryLines(summary.memory));
   if (summary.allocations) {
-    out.push('', `Most allocating functions (${megabytes(summary.allocations.totalBytes)} allocated in all, sampled)`);
-    out.push(table(['MB', 'function', 'where'], summary.allocations.topFunctions.slice(0, rows).map((f) => [(f.bytes / 1e6).toFixed(2), terminalField(f.name), where(f.file, f.line)])));
+    out.push('', `Most allocating functions (${formatBytes(summary.allocations.totalBytes)} allocated in all, sampled)`);
+    out.push(
+      table(
+        ['MB', 'function', 'where'],
+        summary.allocations.topFunctions.slice(0, rows).map((f) => [(f.bytes / 1e6).toFixed(2), terminalField(f.name), where(f.file, f.line)]),
+      ),
+    );
   }
   return out.join('\n');
 }
 
 function memoryLines(memory: MemorySummary): string[] {
   const lines = [
-    `Memory: peak heap used ${megabytes(memory.peakHeapUsed)} · peak RSS ${megabytes(memory.peakRss)} · ${memory.gcCount} GCs (${memory.gcTotalMs.toFixed(0)} ms paused)`,
+    `Memory: peak heap used ${formatBytes(memory.peakHeapUsed)} · peak RSS ${formatBytes(memory.peakRss)} · ${memory.gcCount} GCs (${formatDuration(memory.gcTotalMs)} paused)`,
   ];
   if (memory.sustainedGrowth && memory.growthBytesPerMinute !== null) {
     lines.push(
-      `  Warning: heap keeps growing: ${formatRate(memory.growthBytesPerMinute)} after GC (confidence ${Math.round((memory.confidence ?? 0) * 100)} %). ` +
+      `  Warning: heap keeps growing: ${formatRate(memory.growthBytesPerMinute)} after GC (confidence ${formatPercent((memory.confidence ?? 0) * 100)}). ` +
         'Compare two heap snapshots to see what holds on to it.',
     );
   } else {
@@ -63,16 +64,19 @@ function memoryLines(memory: MemorySummary): string[] {
   return lines;
 }
 
-function megabytes(bytes: number): string {
-  return `${(bytes / 1e6).toFixed(1)} MB`;
-}
-
 function table(header: string[], rows: string[][]): string {
   const all = [header, ...rows];
   const widths = header.map((_, c) => Math.max(...all.map((r) => r[c].length)));
   const numeric = header.map((h) => /ms|%|MB/.test(h));
   return all
-    .map((r) => '  ' + r.map((cell, c) => (numeric[c] ? cell.padStart(widths[c]) : cell.padEnd(widths[c]))).join('  ').trimEnd())
+    .map(
+      (r) =>
+        '  ' +
+        r
+          .map((cell, c) => (numeric[c] ? cell.padStart(widths[c]) : cell.padEnd(widths[c])))
+          .join('  ')
+          .trimEnd(),
+    )
     .join('\n');
 }
 
@@ -80,8 +84,4 @@ function shorten(file: string, cwd: string): string {
   if (!path.isAbsolute(file)) return file;
   const relative = path.relative(cwd, file);
   return relative.startsWith('..') ? file : relative;
-}
-
-function percent(part: number, whole: number): string {
-  return whole > 0 ? `${((part / whole) * 100).toFixed(1)} %` : '0 %';
 }

@@ -5,16 +5,9 @@
  * Done at capture time with the live target's sources, or on open for files that lack it.
  */
 import * as path from 'node:path';
-import type {
-  CallFrame,
-  LineOrigin,
-  ProfileNode,
-  SavedCpuProfile,
-  ScriptAnnotations,
-  SourceLocation,
-  VsCodeAnnotations,
-} from '../model/cpu/savedProfile';
-import { scriptPath, type ScriptSourceReader } from './scriptSources';
+import type { CallFrame, LineOrigin, ProfileNode, SavedCpuProfile, ScriptAnnotations, SourceLocation, VsCodeAnnotations } from '../model/cpu/savedProfile';
+import { localFile } from './localFile';
+import type { ScriptSourceReader } from './scriptSources';
 import { scriptStructureOf, type ScriptStructure } from './scriptStructure';
 import { importedSpecifiers, resolveCalls, resolveModuleUrl } from './staticCalls';
 import { SourceMapResolver, type ScriptSourceMap } from './sourceMaps';
@@ -36,11 +29,7 @@ const importDepth = 3;
 const maxScripts = 300;
 
 /** Returns the profile with `$vscode` and `$flamelens` filled in (kept when already there). */
-export async function annotateProfile(
-  profile: SavedCpuProfile,
-  reader: ScriptSourceReader,
-  options: AnnotateOptions = {},
-): Promise<SavedCpuProfile> {
+export async function annotateProfile(profile: SavedCpuProfile, reader: ScriptSourceReader, options: AnnotateOptions = {}): Promise<SavedCpuProfile> {
   if (profile.$flamelens && profile.$vscode) return profile;
   const resolver = new SourceMapResolver({ readFile: reader.readFile, onProblem: options.onNote });
   const scripts = new Map<string, Promise<ScriptInfo>>();
@@ -71,7 +60,7 @@ async function scriptAnnotations(profile: SavedCpuProfile, scriptInfo: (url: str
     if (!node.hitCount && !node.positionTicks?.length) continue;
     for (const tick of node.positionTicks ?? []) tickLines.add(tick.line);
     const { url, scriptId } = node.callFrame;
-    if (scriptPath(url) && !queued.has(url)) queue.push({ url, scriptId: String(scriptId), depth: 0 });
+    if (localFile(url) && !queued.has(url)) queue.push({ url, scriptId: String(scriptId), depth: 0 });
     queued.add(url);
   }
   const moduleUrls = new Map<string, string | undefined>();
@@ -144,14 +133,23 @@ function functionOrigins(map: ScriptSourceMap, structure: ScriptStructure): Arra
 /** An `origins` entry for a function the bundler wrote itself: it exists only in the generated file. */
 const generatedOnly = ['', 0] as const;
 
-const emptyStructure: ScriptStructure = { functions: [], starts: [], namePositions: [], codeLines: [], runOnce: [], callSites: [], bindings: new Map(), aliases: new Map() };
+const emptyStructure: ScriptStructure = {
+  functions: [],
+  starts: [],
+  namePositions: [],
+  codeLines: [],
+  runOnce: [],
+  callSites: [],
+  bindings: new Map(),
+  aliases: new Map(),
+};
 
 function withColumn(line: { file: string; line: number } | undefined) {
   return line && { ...line, column: 1 };
 }
 
 async function loadScript(url: string, scriptId: string | undefined, reader: ScriptSourceReader, resolver: SourceMapResolver): Promise<ScriptInfo> {
-  if (!scriptPath(url)) return {}; // node: internals, eval code and natives stay as they are.
+  if (!localFile(url)) return {}; // node: internals, eval code and natives stay as they are.
   const source = await reader.script(url, scriptId);
   const map = await resolver.mapFor(url, source?.sourceMapURL, source?.text);
   const structure = source?.text !== undefined ? scriptStructureOf(source.text) : undefined;
@@ -198,12 +196,10 @@ export async function sourceLocationsOf(
   scriptInfo: (frame: CallFrame) => Promise<ScriptInfo>,
   rootPath: string | undefined,
 ): Promise<SourceLocation[]> {
-  const generatedPath = scriptPath(frame.url);
+  const generatedPath = localFile(frame.url);
   if (!generatedPath) return [];
   const { map } = await scriptInfo(frame);
-  const original =
-    map?.originalPosition(frame.lineNumber + 1, frame.columnNumber + 1) ??
-    withColumn(map?.firstMappedLineFrom(frame.lineNumber + 1, 5)); // e.g. a module starting with "use strict"
+  const original = map?.originalPosition(frame.lineNumber + 1, frame.columnNumber + 1) ?? withColumn(map?.firstMappedLineFrom(frame.lineNumber + 1, 5)); // e.g. a module starting with "use strict"
   const file = original?.file ?? generatedPath;
   return [
     {

@@ -4,9 +4,8 @@
  * ts-node), or the files on disk for a saved profile.
  */
 import * as fs from 'node:fs/promises';
-import * as path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { CpuCaptureResult } from '../capture/cpuProfile';
+import { localFile } from './localFile';
 
 export interface ScriptSource {
   readonly text?: string;
@@ -28,7 +27,7 @@ export interface ScriptSourceReader {
 export function diskScriptSources(): ScriptSourceReader {
   return {
     async script(url) {
-      const file = scriptPath(url);
+      const file = localFile(url);
       const text = file ? await readFileIfExists(file) : undefined;
       return text === undefined ? undefined : { text };
     },
@@ -55,18 +54,6 @@ function scriptIdOf(capture: CpuCaptureResult, url: string): string | undefined 
   let found: string | undefined;
   for (const script of capture.scripts.values()) if (script.url === url) found = script.scriptId;
   return found;
-}
-
-/** The file path of a script URL (file:// or an absolute path), if it is a file. */
-export function scriptPath(url: string): string | undefined {
-  if (url.startsWith('file://')) {
-    try {
-      return fileURLToPath(url);
-    } catch {
-      return undefined;
-    }
-  }
-  return path.isAbsolute(url) ? url : undefined;
 }
 
 /** Scripts and source maps larger than this are not read: no real one is, and a profile may name any file. */

@@ -5,7 +5,9 @@
  * network, and kept in a bounded cache owned by the resolver.
  */
 import { decodedMappings, originalPositionFor, TraceMap } from '@jridgewell/trace-mapping';
+import { maxPathLength } from '../../protocol/shared/validators';
 import { bounded } from '../files/jsonFile';
+import { localFile } from './localFile';
 import { MappingIndex } from './mappingIndex';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -127,7 +129,7 @@ export class ScriptSourceMap {
 
   private pathOf(source: string): string {
     let file = this.paths.get(source);
-    if (file === undefined) this.paths.set(source, (file = sourcePath(source)));
+    if (file === undefined) this.paths.set(source, (file = localFile(source) ?? source));
     return file;
   }
 }
@@ -175,14 +177,18 @@ export class SourceMapResolver {
     } catch (error) {
       // A broken map must not break the profile: this script's positions stay generated.
       const script = bounded(path.basename(scriptUrl) || scriptUrl, 120);
-      this.options.onProblem?.(`The source map of ${script} is damaged (${bounded((error as Error)?.message ?? String(error), 120)}); its locations are shown in the generated code.`);
+      this.options.onProblem?.(
+        `The source map of ${script} is damaged (${bounded((error as Error)?.message ?? String(error), 120)}); its locations are shown in the generated code.`,
+      );
       return undefined;
     }
   }
 }
 
-/** Longest `sources` entry or `sourceRoot` taken as a path: a longer one is damage (and would be printed). */
-const maxPathLength = 4096;
+/**
+ * Longest `sources` entry or `sourceRoot` taken as a path (the same limit the views apply): a
+ * longer one is damage (and would be printed).
+ */
 
 function parseMap(text: string, mapUrl: string): ScriptSourceMap {
   const raw = JSON.parse(text) as Record<string, unknown>;
@@ -221,9 +227,12 @@ function checkMapShape(raw: Record<string, unknown>, inSection = false): void {
   if (raw.sourcesContent !== undefined && raw.sourcesContent !== null && !Array.isArray(raw.sourcesContent)) throw new Error('"sourcesContent" is not a list');
 }
 
+/** How far from a script's end its sourceMappingURL comment is looked for (a URL comment is short). */
+const mappingCommentTail = 4096;
+
 /** The last sourceMappingURL comment of a script, if any. */
 export function sourceMappingUrlIn(text: string): string | undefined {
-  const tail = text.length > 4096 ? text.slice(-4096) : text;
+  const tail = text.length > mappingCommentTail ? text.slice(-mappingCommentTail) : text;
   const matches = [...tail.matchAll(/\/\/[#@]\s*sourceMappingURL=(\S+)\s*$/gm)];
   if (matches.length > 0) return matches[matches.length - 1][1];
   // An inline map can be longer than the tail we looked at. It is a comment that ends the
@@ -236,10 +245,6 @@ export function sourceMappingUrlIn(text: string): string | undefined {
 
 function toUrl(scriptUrl: string): string {
   return path.isAbsolute(scriptUrl) ? pathToFileURL(scriptUrl).href : scriptUrl;
-}
-
-function sourcePath(source: string): string {
-  return source.startsWith('file://') ? fileURLToPath(source) : source;
 }
 
 function decodeDataUri(uri: string): string {

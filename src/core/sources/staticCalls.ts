@@ -12,8 +12,8 @@ import { builtinModules, createRequire } from 'node:module';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { localFile } from './localFile';
 import type { Callee, ScriptStructure } from './scriptStructure';
-import { scriptPath } from './scriptSources';
 
 /** A function in the set of scripts being annotated: [scriptIndex, functionIndex]. */
 export type FunctionRef = readonly [number, number];
@@ -28,7 +28,7 @@ const maxByName = 3;
 
 /** The URL of the module `specifier` names from the script at `fromUrl`; undefined for builtins and what cannot be found. */
 export function resolveModuleUrl(specifier: string, fromUrl: string): string | undefined {
-  const from = scriptPath(fromUrl);
+  const from = localFile(fromUrl);
   if (!from || specifier.startsWith('node:') || builtinModules.includes(specifier)) return undefined;
   const candidates = [specifier];
   // TypeScript run directly (tsx, type stripping) imports `./x.js` or `./x` meaning `./x.ts`.

@@ -4,7 +4,7 @@
  * it. They honour `flamelens.annotations.enabled` and `.threshold` like the CPU annotations.
  */
 import * as vscode from 'vscode';
-import type { FileAllocationsDto } from '../../protocol/memoryViews';
+import type { FileAllocationsDto } from '../../protocol/allocation/views';
 import { settings } from '../settings';
 import { AllocationDecorations } from './allocationDecorations';
 import { AllocationLenses, type AllocationSource } from './allocationLenses';

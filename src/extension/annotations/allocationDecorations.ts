@@ -3,7 +3,8 @@
  * 41.0 %"): the sampling heap profiler records the allocating function, not the line.
  */
 import * as vscode from 'vscode';
-import type { FileAllocationsDto } from '../../protocol/memoryViews';
+import { formatBytes, formatPercent } from '../../format';
+import type { FileAllocationsDto } from '../../protocol/allocation/views';
 
 export class AllocationDecorations implements vscode.Disposable {
   private readonly figureType = vscode.window.createTextEditorDecorationType({
@@ -19,7 +20,7 @@ export class AllocationDecorations implements vscode.Disposable {
       const range = editor.document.lineAt(line.line - 1).range;
       figures.push({
         range,
-        renderOptions: { after: { contentText: `${formatAllocated(line.selfBytes)} allocated · ${line.selfPct.toFixed(1)} %` } },
+        renderOptions: { after: { contentText: `${formatBytes(line.selfBytes)} allocated · ${formatPercent(line.selfPct)}` } },
         hoverMessage: 'Bytes allocated by the function that starts on this line (FlameLens allocation profile; V8 samples functions, not lines).',
       });
     }
@@ -29,12 +30,4 @@ export class AllocationDecorations implements vscode.Disposable {
   dispose(): void {
     this.figureType.dispose();
   }
-}
-
-/** Decimal units, as the memory views: "850 kB", "12.3 MB", "1.20 GB". */
-export function formatAllocated(bytes: number): string {
-  if (bytes >= 1e9) return `${(bytes / 1e9).toFixed(2)} GB`;
-  if (bytes >= 1e6) return `${(bytes / 1e6).toFixed(1)} MB`;
-  if (bytes >= 1e3) return `${(bytes / 1e3).toFixed(0)} kB`;
-  return `${Math.round(bytes)} B`;
 }

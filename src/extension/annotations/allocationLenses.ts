@@ -1,7 +1,8 @@
 /** A CodeLens above each allocating function: bytes it allocated itself and with its callees; clicking opens the allocation profile. */
 import * as vscode from 'vscode';
-import type { FileAllocationsDto } from '../../protocol/memoryViews';
-import { formatAllocated } from './allocationDecorations';
+import { formatBytes, formatPercent } from '../../format';
+import { CustomEditors } from '../contributions';
+import type { FileAllocationsDto } from '../../protocol/allocation/views';
 
 export interface AllocationSource {
   /** The profile the annotations follow. */
@@ -30,10 +31,10 @@ export class AllocationLenses implements vscode.CodeLensProvider {
       .map((f) => {
         const range = document.lineAt(f.location!.line - 1).range;
         return new vscode.CodeLens(range, {
-          title: `$(database) ${f.name}: ${formatAllocated(f.selfBytes)} allocated (${f.selfPct.toFixed(1)} %) · ${formatAllocated(f.totalBytes)} with callees`,
+          title: `$(database) ${f.name}: ${formatBytes(f.selfBytes)} allocated (${formatPercent(f.selfPct)}) · ${formatBytes(f.totalBytes)} with callees`,
           tooltip: 'Open the FlameLens allocation profile',
           command: 'vscode.openWith',
-          arguments: [vscode.Uri.file(profile), 'flamelens.heapProfile'],
+          arguments: [vscode.Uri.file(profile), CustomEditors.allocation.viewType],
         });
       });
   }

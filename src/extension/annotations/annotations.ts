@@ -3,7 +3,7 @@
  * heat decorations, CodeLens and hover. Toggled by command; the setting gives the default.
  */
 import * as vscode from 'vscode';
-import type { ProfileLibrary } from '../profileLibrary';
+import type { ProfileLibrary } from '../profile/profileLibrary';
 import { settings } from '../settings';
 import { HeatDecorations } from './heatDecorations';
 import { HotFunctionLenses } from './hotFunctionLenses';

@@ -4,7 +4,8 @@
  * Colours are theme colours (`flamelens.heat1`…`5`), so themes and users can change them.
  */
 import * as vscode from 'vscode';
-import type { FileHeatDto } from '../../protocol/profileViews';
+import { formatDuration, formatPercent } from '../../format';
+import type { FileHeatDto } from '../../protocol/profile/views';
 
 const levels = 5;
 
@@ -37,7 +38,7 @@ export class HeatDecorations implements vscode.Disposable {
       const range = editor.document.lineAt(line.line - 1).range;
       const level = Math.min(levels, Math.max(1, Math.ceil((line.selfMs / (maxSelfMs || 1)) * levels)));
       byLevel[level - 1].push(range);
-      figures.push({ range, renderOptions: { after: { contentText: `${formatMs(line.selfMs)} · ${line.selfPct.toFixed(1)} %` } } });
+      figures.push({ range, renderOptions: { after: { contentText: `${formatDuration(line.selfMs)} · ${formatPercent(line.selfPct)}` } } });
     }
     this.heatTypes.forEach((type, i) => editor.setDecorations(type, byLevel[i]));
     editor.setDecorations(this.figureType, figures);
@@ -47,8 +48,4 @@ export class HeatDecorations implements vscode.Disposable {
     this.heatTypes.forEach((t) => t.dispose());
     this.figureType.dispose();
   }
-}
-
-export function formatMs(ms: number): string {
-  return ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(1)} ms`;
 }

@@ -1,7 +1,8 @@
 /** A CodeLens above each hot function: its self and total time; clicking finds it in the flamegraph. */
 import * as vscode from 'vscode';
-import type { ProfileLibrary } from '../profileLibrary';
-import { formatMs } from './heatDecorations';
+import type { ProfileLibrary } from '../profile/profileLibrary';
+import { formatDuration, formatPercent } from '../../format';
+import { Commands } from '../contributions';
 
 export class HotFunctionLenses implements vscode.CodeLensProvider {
   private readonly changed = new vscode.EventEmitter<void>();
@@ -26,9 +27,9 @@ export class HotFunctionLenses implements vscode.CodeLensProvider {
       .map((f) => {
         const range = document.lineAt(f.location!.line - 1).range;
         return new vscode.CodeLens(range, {
-          title: `$(flame) ${f.name}: ${formatMs(f.selfMs)} self (${f.selfPct.toFixed(1)} %) · ${formatMs(f.totalMs)} total (${f.totalPct.toFixed(1)} %)`,
+          title: `$(flame) ${f.name}: ${formatDuration(f.selfMs)} self (${formatPercent(f.selfPct)}) · ${formatDuration(f.totalMs)} total (${formatPercent(f.totalPct)})`,
           tooltip: 'Show this function in the FlameLens flamegraph',
-          command: 'flamelens.showFunction',
+          command: Commands.showFunction,
           arguments: [f.name],
         });
       });

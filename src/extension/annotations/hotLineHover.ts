@@ -4,9 +4,10 @@
  * hover's markdown may run).
  */
 import * as vscode from 'vscode';
-import type { RelationDto } from '../../protocol/profileViews';
-import type { ProfileLibrary } from '../profileLibrary';
-import { formatMs } from './heatDecorations';
+import { formatDuration, formatPercent } from '../../format';
+import { Commands } from '../contributions';
+import type { RelationDto } from '../../protocol/profile/views';
+import type { ProfileLibrary } from '../profile/profileLibrary';
 
 export class HotLineHover implements vscode.HoverProvider {
   constructor(
@@ -23,11 +24,13 @@ export class HotLineHover implements vscode.HoverProvider {
     const fn = heat?.functions.filter((f) => f.location!.line <= lineNumber).sort((a, b) => b.location!.line - a.location!.line)[0];
     if (!line && fn?.location?.line !== lineNumber) return undefined;
     const markdown = new vscode.MarkdownString(undefined, true);
-    markdown.isTrusted = { enabledCommands: ['flamelens.openLocation'] };
-    if (line) markdown.appendMarkdown(`**FlameLens** · this line: ${formatMs(line.selfMs)} self (${line.selfPct.toFixed(1)} %)\n\n`);
+    markdown.isTrusted = { enabledCommands: [Commands.openLocation] };
+    if (line) markdown.appendMarkdown(`**FlameLens** · this line: ${formatDuration(line.selfMs)} self (${formatPercent(line.selfPct)})\n\n`);
     const profile = this.library.latest;
     if (fn && profile) {
-      markdown.appendMarkdown(`\`${escape(fn.name)}\`: ${formatMs(fn.selfMs)} self · ${formatMs(fn.totalMs)} total (${fn.totalPct.toFixed(1)} %)\n\n`);
+      markdown.appendMarkdown(
+        `\`${escape(fn.name)}\`: ${formatDuration(fn.selfMs)} self · ${formatDuration(fn.totalMs)} total (${formatPercent(fn.totalPct)})\n\n`,
+      );
       const relations = await profile.call('relations', null, fn.key);
       markdown.appendMarkdown(section('Called by', relations.callers) + section('Calls', relations.callees));
     }
@@ -38,10 +41,10 @@ export class HotLineHover implements vscode.HoverProvider {
 function section(title: string, relations: readonly RelationDto[]): string {
   if (relations.length === 0) return '';
   const items = relations.slice(0, 5).map((r) => {
-    const label = `${escape(r.name)} — ${formatMs(r.ms)} (${r.pct.toFixed(1)} %)`;
+    const label = `${escape(r.name)} — ${formatDuration(r.ms)} (${formatPercent(r.pct)})`;
     if (!r.location) return `- ${label}`;
     const args = encodeURIComponent(JSON.stringify([r.location.file, r.location.line]));
-    return `- [${label}](command:flamelens.openLocation?${args} "${escape(r.location.file)}:${r.location.line}")`;
+    return `- [${label}](command:${Commands.openLocation}?${args} "${escape(r.location.file)}:${r.location.line}")`;
   });
   return `**${title}**\n\n${items.join('\n')}\n\n`;
 }

@@ -1,11 +1,14 @@
 /**
  * What every FlameLens webview shares: serves its page under a nonce CSP (scripts and styles only
- * from dist/ and media/webview/), validates every message from it with the view's own parser,
- * queues posts until it says `webview/ready`, and opens only source files the view has shown.
+ * from dist/ and media/webview/), checks every message from it with the parser its view's message
+ * declaration gives, queues posts until it says `webview/ready`, opens only source files the view
+ * has shown, and tells when the page has drawn (`webview/rendered`).
  */
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
-import type { FlameFrameDto, SourceLocationDto } from '../../protocol/profileViews';
+import type { MessageSet } from '../../protocol/shared/defineMessages';
+import type { SharedRequest } from '../../protocol/shared/messages';
+import type { FlameFrameDto, SourceLocationDto } from '../../protocol/shared/views';
 import { openSourceLine } from '../openLocation';
 
 /** One page: its bundle, its stylesheets and what it shows until its data arrives. */
@@ -17,28 +20,30 @@ export interface PageContent {
   readonly title: string;
   /** What #app says until the page has drawn its data. */
   readonly loading: string;
-  /** Attributes of `<body>` and of `#app` (the page reads which page it is from one of them). */
-  readonly bodyAttributes?: Readonly<Record<string, string>>;
+  /** Attributes of `#app` (the extension tests find the timeline and allocation pages by `#app[data-page]`). */
   readonly appAttributes?: Readonly<Record<string, string>>;
 }
 
-/** The messages every page sends, which the channel answers itself. */
-type ChannelMessage = { readonly type: 'webview/ready' } | { readonly type: 'editor/openLocation'; readonly file: string; readonly line: number };
+/** The messages of a page the channel does not answer itself: the view's own (the shared ones are the channel's). */
+export type PageRequest<Incoming> = Exclude<Incoming, SharedRequest>;
 
-/** The messages of a page the channel does not answer itself. */
-export type PageRequest<Incoming> = Exclude<Incoming, { type: 'webview/ready' } | { type: 'editor/openLocation' }>;
-
-export interface ChannelOptions<Host, Incoming> {
+/** What a view declares about its page once: everything the channel needs but the view's answers. */
+export interface ViewPage<Host, Incoming extends { readonly type: string }> {
   readonly page: PageContent;
-  /** The view's own validation of what the page sends (undefined: dropped). */
-  parse(raw: unknown): Incoming | undefined;
-  /** The view's answers to everything but `webview/ready` and `editor/openLocation`. */
-  onRequest(message: PageRequest<Incoming>): Promise<void>;
+  /** The view's message declaration (its `defineViewMessages`): what the page may send, checked by its parser; the rest is dropped. */
+  readonly requests: MessageSet<Incoming>;
   /** The post that shows an error, in the error's own (user-facing) words. */
   failure(message: string): Host;
   /** Whether a post still waiting for the page is stale once `next` is posted (it is dropped). */
   replaces?(waiting: Host, next: Host): boolean;
 }
+
+type Answer<Incoming> = (message: PageRequest<Incoming>) => Promise<void>;
+
+/** The view's answers to its own messages: required exactly when its page has messages of its own. */
+type Answers<Incoming> = [PageRequest<Incoming>] extends [never] ? { readonly onRequest?: never } : { readonly onRequest: Answer<Incoming> };
+
+export type ChannelOptions<Host, Incoming extends { readonly type: string }> = ViewPage<Host, Incoming> & Answers<Incoming>;
 
 export class WebviewChannel<Host, Incoming extends { readonly type: string }> implements vscode.Disposable {
   private ready = false;
@@ -46,6 +51,9 @@ export class WebviewChannel<Host, Incoming extends { readonly type: string }> im
   /** Files this view has shown; only these may be opened on the webview's request. */
   private readonly knownFiles = new Set<string>();
   private readonly disposables: vscode.Disposable[] = [];
+  private readonly renderedListeners = new vscode.EventEmitter<void>();
+  /** The page has drawn what it was sent (it says `webview/rendered`). */
+  readonly onDidRender = this.renderedListeners.event;
 
   constructor(
     readonly panel: vscode.WebviewPanel,
@@ -58,9 +66,10 @@ export class WebviewChannel<Host, Incoming extends { readonly type: string }> im
     panel.webview.html = pageHtml(panel.webview, dist, media, options.page);
     this.disposables.push(
       panel.webview.onDidReceiveMessage((raw) => {
-        const message = options.parse(raw);
+        const message = options.requests.parse(raw);
         if (message) void this.handle(message).catch((error) => this.fail(error));
       }),
+      this.renderedListeners,
     );
   }
 
@@ -82,12 +91,9 @@ export class WebviewChannel<Host, Incoming extends { readonly type: string }> im
     this.post(this.options.failure(error instanceof Error ? error.message : String(error)));
   }
 
-  /** Lets the webview open this location's file (it is about to be shown); a string is `file:line`. */
-  remember(location: SourceLocationDto | string | undefined): void {
-    if (typeof location === 'string') {
-      const colon = location.lastIndexOf(':');
-      if (colon > 0) this.knownFiles.add(location.slice(0, colon));
-    } else if (location) this.knownFiles.add(location.file);
+  /** Lets the webview open this location's file (it is about to be shown). */
+  remember(location: SourceLocationDto | undefined): void {
+    if (location) this.knownFiles.add(location.file);
   }
 
   /** Lets the webview open the files of a flamegraph frame and all below it. */
@@ -105,17 +111,22 @@ export class WebviewChannel<Host, Incoming extends { readonly type: string }> im
   }
 
   private async handle(message: Incoming): Promise<void> {
-    const common = message as unknown as ChannelMessage;
-    switch (common.type) {
+    const shared = message as SharedRequest;
+    switch (shared.type) {
       case 'webview/ready':
         this.ready = true;
         this.queue.splice(0).forEach((m) => void this.panel.webview.postMessage(m));
         return;
+      case 'webview/rendered':
+        return this.renderedListeners.fire();
       case 'editor/openLocation':
-        if (this.knownFiles.has(common.file)) await openSourceLine(common.file, common.line, { beside: true });
+        if (this.knownFiles.has(shared.file)) await openSourceLine(shared.file, shared.line, { beside: true });
         return;
-      default:
-        return this.options.onRequest(message as PageRequest<Incoming>);
+      default: {
+        // Present exactly when the page has messages of its own (see Answers).
+        const { onRequest } = this.options as { readonly onRequest?: Answer<Incoming> };
+        return onRequest?.(message as PageRequest<Incoming>);
+      }
     }
   }
 }
@@ -139,7 +150,7 @@ function pageHtml(webview: vscode.Webview, dist: vscode.Uri, media: vscode.Uri, 
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
 ${styles}<title>${page.title}</title>
 </head>
-<body${attributes(page.bodyAttributes)}>
+<body>
 <div id="app"${attributes(page.appAttributes)} aria-busy="true"><p class="loading">${page.loading}</p></div>
 <script nonce="${nonce}" src="${script}"></script>
 </body>

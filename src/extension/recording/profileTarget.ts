@@ -22,7 +22,11 @@ export function splitCommandLine(text: string): string[] {
 
 /** `<target>-<yyyymmdd>-<hhmmss>.cpuprofile`, safe on every file system. */
 export function profileFileName(label: string, when: Date): string {
-  const safe = label.replace(/[^a-zA-Z0-9._-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60) || 'profile';
+  const safe =
+    label
+      .replace(/[^a-zA-Z0-9._-]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 60) || 'profile';
   const pad = (n: number) => String(n).padStart(2, '0');
   const stamp = `${when.getFullYear()}${pad(when.getMonth() + 1)}${pad(when.getDate())}-${pad(when.getHours())}${pad(when.getMinutes())}${pad(when.getSeconds())}`;
   return `${safe}-${stamp}.cpuprofile`;

@@ -6,13 +6,29 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { FlameLensError } from '../../core/errors';
+import type { Recording } from '../../core/capture/recordCpuProfile';
 import type { ResolvedTarget } from '../../core/inspector/attach';
+import { exitGraceMs } from '../../core/inspector/exitGrace';
 import type { LaunchedProgram } from '../../core/inspector/launch';
+import { Commands, ContextKeys, StatusBarItems } from '../contributions';
 import { settings } from '../settings';
-import { LiveMemory } from './liveMemory';
-import { memoryRecordOptions, memorySampleIntervalMs, saveMemoryFiles, type MemoryChoice, type RecordedFiles } from './memoryRecording';
+import { LiveTimeline } from '../timeline/liveTimeline';
+import { captureOptions, saveRecordedFiles, type CaptureChoice, type RecordedFiles } from './recordedFiles';
 import { OutputTail, programFailedMessage, ranProgramCode } from './programFailure';
 import { profileFileName, type ProfileTarget } from './profileTarget';
+
+/** What to record: how long (0: until stopped), how finely, and the timeline and allocations or not. */
+export type RecordingOptions = { durationMs: number; intervalUs?: number } & CaptureChoice;
+
+/** The target reached: its inspector, and what to undo afterwards. */
+interface ReachedTarget {
+  readonly webSocketUrl: string;
+  readonly cwd: string | undefined;
+  /** The program FlameLens launched (ended after the recording). */
+  readonly launched?: LaunchedProgram;
+  /** The process FlameLens attached to (its inspector closed again if FlameLens opened it). */
+  readonly resolved?: ResolvedTarget;
+}
 
 interface ActiveRecording {
   readonly label: string;
@@ -22,15 +38,15 @@ interface ActiveRecording {
 
 export class RecordingController implements vscode.Disposable {
   private active: ActiveRecording | undefined;
-  private readonly statusBar = vscode.window.createStatusBarItem('flamelens.recording', vscode.StatusBarAlignment.Left, 100);
+  private readonly statusBar = vscode.window.createStatusBarItem(StatusBarItems.recording, vscode.StatusBarAlignment.Left, 100);
   private output: vscode.OutputChannel | undefined;
-  private readonly liveMemoryStarted = new vscode.EventEmitter<LiveMemory>();
-  /** A recording with the memory timeline started: its live memory, for the memory panel. */
-  readonly onDidStartLiveMemory = this.liveMemoryStarted.event;
+  private readonly liveTimelineStarted = new vscode.EventEmitter<LiveTimeline>();
+  /** A recording with the memory timeline started: its live timeline, for the live panel. */
+  readonly onDidStartLiveTimeline = this.liveTimelineStarted.event;
 
   constructor() {
     this.statusBar.name = 'FlameLens recording';
-    this.statusBar.command = 'flamelens.stopProfiling';
+    this.statusBar.command = Commands.stopProfiling;
   }
 
   get isRecording(): boolean {
@@ -38,73 +54,30 @@ export class RecordingController implements vscode.Disposable {
   }
 
   /** Records the target and returns the saved files (the profile, and the memory files when asked). Throws FlameLensError. */
-  async record(target: ProfileTarget, options: { durationMs: number; intervalUs?: number } & MemoryChoice): Promise<RecordedFiles> {
+  async record(target: ProfileTarget, options: RecordingOptions): Promise<RecordedFiles> {
     if (this.active) throw new FlameLensError('bad-input', `FlameLens is already recording ${this.active.label}; stop it first.`);
     if (target.command && !vscode.workspace.isTrusted) {
-      throw new FlameLensError('bad-input', 'Launching a program needs a trusted workspace. Trust this folder, or attach to a process that is already running.');
+      throw new FlameLensError(
+        'bad-input',
+        'Launching a program needs a trusted workspace. Trust this folder, or attach to a process that is already running.',
+      );
     }
     const recording: ActiveRecording = { label: target.label, stop: new AbortController(), cancel: new AbortController() };
     this.active = recording;
-    void vscode.commands.executeCommand('setContext', 'flamelens.recording', true);
-    let launched: LaunchedProgram | undefined;
-    let resolved: ResolvedTarget | undefined;
-    let live: LiveMemory | undefined;
+    void vscode.commands.executeCommand('setContext', ContextKeys.recording, true);
     const tail = new OutputTail();
+    let reached: ReachedTarget | undefined;
+    let live: LiveTimeline | undefined;
     try {
-      // Loaded on first use: the inspector client and source tooling are most of the bundle.
-      const [{ recordCpuProfile }, { parseTargetAddress }, { resolveInspectorTarget }, { launchWithInspector }, { writeCpuProfileFile }] =
-        await Promise.all([
-          import('../../core/capture/recordCpuProfile'),
-          import('../../core/inspector/address'),
-          import('../../core/inspector/attach'),
-          import('../../core/inspector/launch'),
-          import('../../core/model/cpu/profileFile'),
-        ]);
-      const cwd = target.cwd ?? vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
-      let webSocketUrl: string;
-      if (target.command) {
-        const output = this.programOutput(target.label);
-        const onOutput = (text: string) => {
-          output.append(text);
-          tail.add(text);
-        };
-        launched = await launchWithInspector(target.command, { cwd, stdio: 'pipe', onOutput }).catch((error: unknown) => {
-          throw this.withLastOutput(error, tail);
-        });
-        output.appendLine(`(pid ${launched.pid})`);
-        webSocketUrl = launched.webSocketUrl;
-      } else {
-        const address = parseTargetAddress(target.pid !== undefined ? String(target.pid) : target.address ?? '');
-        resolved = await resolveInspectorTarget(address, { allowRemote: target.allowRemote });
-        webSocketUrl = resolved.webSocketUrl;
-      }
-      const result = await recordCpuProfile(webSocketUrl, {
-        ...memoryRecordOptions(options),
-        durationMs: options.durationMs > 0 ? options.durationMs : undefined,
-        intervalUs: options.intervalUs ?? settings.samplingIntervalUs(),
-        stopSignal: recording.stop.signal,
-        cancelSignal: recording.cancel.signal,
-        resumeTarget: launched !== undefined,
-        ownScriptUrls: launched ? [launched.bootloaderUrl] : undefined,
-        rootPath: cwd,
-        onStarted: () => {
-          this.showRecording(recording, options.durationMs);
-          if (options.memory) this.liveMemoryStarted.fire((live = new LiveMemory(target.label, webSocketUrl, memorySampleIntervalMs())));
-        },
+      reached = await this.reach(target, tail);
+      const { webSocketUrl } = reached;
+      const result = await this.capture(reached, recording, options, () => {
+        this.showRecording(recording, options.durationMs);
+        if (options.memory) this.liveTimelineStarted.fire((live = new LiveTimeline(target.label, webSocketUrl, settings.timelineSampleIntervalMs())));
       });
-      const failure = launched && result.endedBy === 'program-ended' ? await this.programFailure(launched, tail) : undefined;
-      // Failed before any of its code ran: only Node's start-up was profiled, not worth a view.
-      if (failure && !ranProgramCode(result.profile)) {
-        throw new FlameLensError('target-failed', programFailedMessage(target.label, failure.exitCode, 'nothing was profiled', tail.last));
-      }
-      const file = path.join(settings.outputDirectory(), profileFileName(target.label, new Date()));
-      await writeCpuProfileFile(file, result.profile);
-      if (failure) {
-        void vscode.window.showErrorMessage(`FlameLens: ${programFailedMessage(target.label, failure.exitCode, `its profile up to then is saved as ${path.basename(file)}`, tail.last)}`);
-      }
-      const files = await saveMemoryFiles(file, result);
+      const files = await this.save(target.label, reached, result, tail);
       if (live && result.memory) {
-        const { memoryOverview } = await import('../../core/model/memory/memoryOverview');
+        const { memoryOverview } = await import('../../core/model/timeline/memoryOverview');
         await live.end({ overview: memoryOverview(result.memory), savedAs: files.memoryFile });
       }
       return files;
@@ -113,14 +86,10 @@ export class RecordingController implements vscode.Disposable {
       throw error;
     } finally {
       live?.dispose();
-      // Leave an attached process as we found it: close the inspector FlameLens opened (SIGUSR1).
-      if (resolved) await this.closeInspectorWeOpened(resolved);
-      launched?.terminate('SIGTERM');
-      const program = launched;
-      if (program) setTimeout(() => program.terminate('SIGKILL'), 5000).unref();
+      if (reached) await this.leaveAsFound(reached);
       this.active = undefined;
       this.statusBar.hide();
-      void vscode.commands.executeCommand('setContext', 'flamelens.recording', false);
+      void vscode.commands.executeCommand('setContext', ContextKeys.recording, false);
     }
   }
 
@@ -138,7 +107,75 @@ export class RecordingController implements vscode.Disposable {
     this.cancel();
     this.statusBar.dispose();
     this.output?.dispose();
-    this.liveMemoryStarted.dispose();
+    this.liveTimelineStarted.dispose();
+  }
+
+  /** Launches the program or finds the process's inspector (the inspector client is loaded on first use: it is most of the bundle). */
+  private async reach(target: ProfileTarget, tail: OutputTail): Promise<ReachedTarget> {
+    const cwd = target.cwd ?? vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
+    if (target.command) {
+      const { launchWithInspector } = await import('../../core/inspector/launch');
+      const output = this.programOutput(target.label);
+      const onOutput = (text: string) => {
+        output.append(text);
+        tail.add(text);
+      };
+      const launched = await launchWithInspector(target.command, { cwd, stdio: 'pipe', onOutput }).catch((error: unknown) => {
+        throw this.withLastOutput(error, tail);
+      });
+      output.appendLine(`(pid ${launched.pid})`);
+      return { webSocketUrl: launched.webSocketUrl, cwd, launched };
+    }
+    const [{ parseTargetAddress }, { resolveInspectorTarget }] = await Promise.all([
+      import('../../core/inspector/address'),
+      import('../../core/inspector/attach'),
+    ]);
+    const address = parseTargetAddress(target.pid !== undefined ? String(target.pid) : (target.address ?? ''));
+    const resolved = await resolveInspectorTarget(address, { allowRemote: target.allowRemote });
+    return { webSocketUrl: resolved.webSocketUrl, cwd, resolved };
+  }
+
+  /** Samples until stopped, the duration is over or the program ends. */
+  private async capture(reached: ReachedTarget, recording: ActiveRecording, options: RecordingOptions, onStarted: () => void): Promise<Recording> {
+    const { recordCpuProfile } = await import('../../core/capture/recordCpuProfile');
+    return recordCpuProfile(reached.webSocketUrl, {
+      ...captureOptions(options),
+      durationMs: options.durationMs > 0 ? options.durationMs : undefined,
+      intervalUs: options.intervalUs ?? settings.samplingIntervalUs(),
+      stopSignal: recording.stop.signal,
+      cancelSignal: recording.cancel.signal,
+      resumeTarget: reached.launched !== undefined,
+      ownScriptUrls: reached.launched ? [reached.launched.bootloaderUrl] : undefined,
+      rootPath: reached.cwd,
+      onStarted,
+    });
+  }
+
+  /** Saves the profile (and the timeline and allocation profile) in the output folder; a launched program that failed is said so. */
+  private async save(label: string, reached: ReachedTarget, result: Recording, tail: OutputTail): Promise<RecordedFiles> {
+    const failure = reached.launched && result.endedBy === 'program-ended' ? await this.programFailure(reached.launched, tail) : undefined;
+    // Failed before any of its code ran: only Node's start-up was profiled, not worth a view.
+    if (failure && !ranProgramCode(result.profile)) {
+      throw new FlameLensError('target-failed', programFailedMessage(label, failure.exitCode, 'nothing was profiled', tail.last));
+    }
+    const { writeCpuProfileFile } = await import('../../core/model/cpu/profileFile');
+    const file = path.join(settings.outputDirectory(), profileFileName(label, new Date()));
+    await writeCpuProfileFile(file, result.profile);
+    if (failure) {
+      void vscode.window.showErrorMessage(
+        `FlameLens: ${programFailedMessage(label, failure.exitCode, `its profile up to then is saved as ${path.basename(file)}`, tail.last)}`,
+      );
+    }
+    return saveRecordedFiles(file, result);
+  }
+
+  /** Ends the program FlameLens launched; closes the inspector FlameLens opened in an attached process (SIGUSR1). */
+  private async leaveAsFound(reached: ReachedTarget): Promise<void> {
+    if (reached.resolved) await this.closeInspectorWeOpened(reached.resolved);
+    const program = reached.launched;
+    if (!program) return;
+    program.terminate('SIGTERM');
+    setTimeout(() => program.terminate('SIGKILL'), exitGraceMs).unref();
   }
 
   private showRecording(recording: ActiveRecording, durationMs: number): void {
@@ -166,7 +203,7 @@ export class RecordingController implements vscode.Disposable {
         cancellable: true,
       },
       async (progress, token) => {
-        progress.report({ message: '[Stop and save](command:flamelens.stopProfiling) · Cancel discards it.' });
+        progress.report({ message: `[Stop and save](command:${Commands.stopProfiling}) · Cancel discards it.` });
         token.onCancellationRequested(() => this.active === recording && this.cancel());
         await ended;
       },
@@ -180,7 +217,6 @@ export class RecordingController implements vscode.Disposable {
     return this.output;
   }
 
-  /** The program's exit code when it ended by itself with a failure, once all it printed is in. */
   /** Closes the inspector an attach by pid opened, and says so when it stays open. */
   private async closeInspectorWeOpened(target: ResolvedTarget): Promise<void> {
     const { closeInspectorWeOpened } = await import('../../core/inspector/closeInspector');
@@ -188,6 +224,7 @@ export class RecordingController implements vscode.Disposable {
     if (warning) void vscode.window.showWarningMessage(`FlameLens: ${warning}`);
   }
 
+  /** The program's exit code when it ended by itself with a failure, once all it printed is in. */
   private async programFailure(launched: LaunchedProgram, tail: OutputTail): Promise<{ exitCode: number } | undefined> {
     // An uncaught error's stack is printed after the exit handlers, when we notice the end.
     await Promise.race([launched.outputEnded, new Promise((resolve) => setTimeout(resolve, 3000).unref())]);

@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { isLoopbackHost, parseTargetAddress } from '../../core/inspector/address';
 import { settings } from '../settings';
-import type { MemoryChoice } from './memoryRecording';
+import type { CaptureChoice } from './recordedFiles';
 import { splitCommandLine, type ProfileTarget } from './profileTarget';
 
 export interface RecordingChoice {
@@ -15,7 +15,7 @@ export interface RecordingChoice {
   /** 0 records until stopped. */
   readonly durationMs: number;
   /** What to record besides the CPU profile. */
-  readonly capture: MemoryChoice;
+  readonly capture: CaptureChoice;
   /** A heap snapshot instead of a recording. */
   readonly snapshot?: boolean;
 }
@@ -96,7 +96,12 @@ async function runNpmScript(): Promise<ProfileTarget | undefined> {
   const items = folders.flatMap((folder) => {
     try {
       const manifest = JSON.parse(fs.readFileSync(path.join(folder.uri.fsPath, 'package.json'), 'utf8')) as { scripts?: Record<string, string> };
-      return Object.entries(manifest.scripts ?? {}).map(([name, script]) => ({ label: name, description: script, detail: folders.length > 1 ? folder.name : undefined, cwd: folder.uri.fsPath }));
+      return Object.entries(manifest.scripts ?? {}).map(([name, script]) => ({
+        label: name,
+        description: script,
+        detail: folders.length > 1 ? folder.name : undefined,
+        cwd: folder.uri.fsPath,
+      }));
     } catch {
       return [];
     }
@@ -138,12 +143,16 @@ async function connectToAddress(): Promise<ProfileTarget | undefined> {
   return { label: text.trim(), address: text.trim() };
 }
 
-async function pickCaptureKind(): Promise<MemoryChoice | { snapshot: true } | undefined> {
+async function pickCaptureKind(): Promise<CaptureChoice | { snapshot: true } | undefined> {
   const picked = await vscode.window.showQuickPick(
     [
       { label: '$(flame) CPU profile', description: 'where the time goes, by function and line', picked: true, capture: {} },
       { label: '$(pulse) CPU + memory timeline', description: 'also heap, RSS, GC and event-loop delay, live; leak trend', capture: { memory: true } },
-      { label: '$(database) CPU + memory timeline + allocations', description: 'also bytes allocated per function', capture: { memory: true, allocations: true } },
+      {
+        label: '$(database) CPU + memory timeline + allocations',
+        description: 'also bytes allocated per function',
+        capture: { memory: true, allocations: true },
+      },
       { label: '$(file-binary) Heap snapshot', description: 'every object on the heap now, with what keeps it alive', capture: { snapshot: true as const } },
     ],
     { title: 'What to capture' },

@@ -15,7 +15,10 @@ export class BridgeServer {
   /** Requests run one at a time, in the order the tests printed them. */
   private queue: Promise<void> = Promise.resolve();
 
-  constructor(private readonly page: Page, private readonly bridgeDir: string) {}
+  constructor(
+    private readonly page: Page,
+    private readonly bridgeDir: string,
+  ) {}
 
   /** Returns true (and handles it) when a log line is a bridge request, so it is not printed. */
   handleLine(line: string): boolean {
@@ -59,8 +62,7 @@ export class BridgeServer {
         const result: QueryResult = { count: texts.length, texts, frameUrl: frame.url() };
         if (r.attributes?.length) {
           result.attributes = await all.evaluateAll(
-            (els: any[], names: string[]) =>
-              els.map((el) => Object.fromEntries(names.map((n) => [n, el.getAttribute(n) as string | null]))),
+            (els: any[], names: string[]) => els.map((el) => Object.fromEntries(names.map((n) => [n, el.getAttribute(n) as string | null]))),
             r.attributes,
           );
         }
@@ -100,7 +102,10 @@ export class BridgeServer {
   private async requireFrame(selector: string, filter: FrameFilter): Promise<Frame> {
     const frame = await this.findFrame(selector, filter);
     if (frame) return frame;
-    const urls = this.page.frames().map((f) => `  ${f.url().slice(0, 160)}`).join('\n');
+    const urls = this.page
+      .frames()
+      .map((f) => `  ${f.url().slice(0, 160)}`)
+      .join('\n');
     throw new Error(`no webview frame contains ${JSON.stringify(selector)}${describe(filter)}; frames:\n${urls}`);
   }
 

@@ -39,14 +39,25 @@ const testsPath = path.join(repoRoot, 'out', 'test', 'extension', 'suite', 'inde
  * the workbench's own connection chatter, which shares codeAutomationLog with the extension host.
  */
 const NOISE = [
-  /open-vsx/i, /vsda/i, /service ?worker/i, /404 \(Not Found\)/,
-  /^Resolv(ing|ed) connection token/, /^Creating a socket \(/, /^Updating additional builtin extensions cache/,
+  /open-vsx/i,
+  /vsda/i,
+  /service ?worker/i,
+  /404 \(Not Found\)/,
+  /^Resolv(ing|ed) connection token/,
+  /^Creating a socket \(/,
+  /^Updating additional builtin extensions cache/,
   /^ChatSessionStore:/,
 ];
 
 const CHROMIUM_ARGS = [
-  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
 ];
 
 /** The suite's closing `N passed, N failed` line (suite/index.ts). */

@@ -44,7 +44,10 @@ describe('find memory leak', function () {
     result.files.forEach((file) => assert.ok(fs.existsSync(file) && file.endsWith('.heapsnapshot'), file));
     assert.equal(result.growth[0].name, 'AuditRecord', JSON.stringify(result.growth.slice(0, 3)));
     assert.equal(result.growth[0].countDelta, 60 * 50);
-    assert.ok(result.growth[0].retainerPath.some((step) => step.startsWith('auditTrail')), result.growth[0].retainerPath.join(' ← '));
+    assert.ok(
+      result.growth[0].retainerPath.some((step) => step.startsWith('auditTrail')),
+      result.growth[0].retainerPath.join(' ← '),
+    );
     if (bridgeAvailable()) {
       await waitForWebview('.headline', 30_000);
       const headline = await queryWebview('.headline');

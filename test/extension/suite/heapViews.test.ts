@@ -11,12 +11,21 @@ import { captureHeapSnapshot } from '../../../src/core/capture/heapSnapshot';
 import { parseTargetAddress } from '../../../src/core/inspector/address';
 import { resolveInspectorTarget } from '../../../src/core/inspector/attach';
 import { connectInspector } from '../../../src/core/inspector/session';
-import { showHeapComparison, type HeapComparisonView } from '../../../src/extension/panels/heapComparisonView';
+import { showHeapComparison, type HeapComparisonView } from '../../../src/extension/heap/heapComparisonView';
 import { portFrom, sendOrders } from '../../support/load';
 import { fixtureApps } from '../../support/paths';
 import { startTarget } from '../../support/targets';
 import { closeAllEditors, eventually, flameLens, screenshotDir, setTheme } from './helpers';
-import { bridgeAvailable, clickInWebview, evaluateInWebview, pressInWebview, queryWebview, screenshotPage, typeInWorkbench, waitForWebview } from './webviewBridge';
+import {
+  bridgeAvailable,
+  clickInWebview,
+  evaluateInWebview,
+  pressInWebview,
+  queryWebview,
+  screenshotPage,
+  typeInWorkbench,
+  waitForWebview,
+} from './webviewBridge';
 
 const leakyServer = path.join(fixtureApps, 'leaky-server.js');
 const auditRow = '.ctor[data-class-name="AuditRecord"]';
@@ -70,11 +79,11 @@ describe('heap views', function () {
       await waitForWebview(auditRow, 90_000);
       const cells = await queryWebview(`${auditRow} .num`);
       assert.ok(numberOf(cells.texts[0]) >= 5000, `AuditRecord count ${cells.texts[0]}`);
-      assert.match(cells.texts[2], /^[\d.]+ (KiB|MiB)\s*[\d.]+ %$/, `retained size with its share: ${cells.texts[2]}`);
+      assert.match(cells.texts[2], /^[\d.]+ (kB|MB)\s*[\d.]+ %$/, `retained size with its share: ${cells.texts[2]}`);
       const where = await queryWebview(`${auditRow} button.link`);
       assert.equal(where.texts[0], 'leaky-server.js:7', 'the class links to where it is defined');
       const stats = await queryWebview('.header .stats');
-      assert.match(stats.texts[0], /objects · [\d.]+ MiB · \d+ constructors/);
+      assert.match(stats.texts[0], /objects · [\d.]+ MB · \d+ constructors/);
     });
 
     it('sorts by a column header, and again the other way', async function () {
@@ -83,12 +92,20 @@ describe('heap views', function () {
       await clickInWebview('.ctor-table button.sort:has-text("Count")');
       const descending = await counts();
       assert.ok(descending.length > 20, `${descending.length} rows`);
-      assert.deepEqual(descending, [...descending].sort((a, b) => b - a), 'largest count first');
+      assert.deepEqual(
+        descending,
+        [...descending].sort((a, b) => b - a),
+        'largest count first',
+      );
       const header = await queryWebview('.ctor-table [role="columnheader"][aria-sort="descending"]');
       assert.match(header.texts[0], /Count/);
       await clickInWebview('.ctor-table button.sort:has-text("Count")');
       const ascending = await counts();
-      assert.deepEqual(ascending, [...ascending].sort((a, b) => a - b), 'smallest count first');
+      assert.deepEqual(
+        ascending,
+        [...ascending].sort((a, b) => a - b),
+        'smallest count first',
+      );
       await clickInWebview('.ctor-table button.sort:has-text("Retained size")'); // back to the default
     });
 
@@ -174,13 +191,16 @@ describe('heap views', function () {
     it('ranks AuditRecord first, held by auditTrail', async () => {
       const diff = await view.ready; // only resolves once the page has drawn the comparison
       assert.equal(diff.growth[0].name, 'AuditRecord');
-      assert.ok(diff.growth[0].retainerPath.some((line) => line.startsWith('auditTrail')), diff.growth[0].retainerPath.join(' ← '));
+      assert.ok(
+        diff.growth[0].retainerPath.some((line) => line.startsWith('auditTrail')),
+        diff.growth[0].retainerPath.join(' ← '),
+      );
     });
 
     it('shows the leak in the page: headline, first growth row and its retainer path', async function () {
       if (!bridgeAvailable()) this.skip(); // webviews are only reachable through the offline launcher
       const headline = await waitForWebview('.headline-text', 30_000);
-      assert.match(headline.texts[0], /^[\d,]+ AuditRecord objects holding [\d.]+ (KiB|MiB) are still alive — held by auditTrail in closure scope/);
+      assert.match(headline.texts[0], /^[\d,]+ AuditRecord objects holding [\d.]+ (kB|MB) are still alive — held by auditTrail in closure scope/);
       const first = await queryWebview('.growth-table .growth .name');
       assert.equal(first.texts[0], 'AuditRecord');
       const expanded = await queryWebview('.growth-table .growth', { attributes: ['aria-expanded'] });
@@ -189,7 +209,10 @@ describe('heap views', function () {
       const path = await evaluateInWebview<string[]>(
         "() => [...document.querySelector('.growth-table .retainer-lines').querySelectorAll('.retainer-line .name')].map((line) => line.textContent)",
       );
-      assert.ok(path.some((line) => /^. auditTrail in closure scope/.test(line)), `path: ${path.join(' ← ')}`);
+      assert.ok(
+        path.some((line) => /^. auditTrail in closure scope/.test(line)),
+        `path: ${path.join(' ← ')}`,
+      );
     });
 
     it('lists the plain per-constructor deltas, sortable', async function () {
@@ -198,7 +221,11 @@ describe('heap views', function () {
       assert.ok(rows.texts.includes('AuditRecord'));
       await clickInWebview('.delta-table button.sort:has-text("Deleted")');
       const deleted = (await queryWebview('.delta-table .delta .num:nth-child(3)')).texts.map(numberOf);
-      assert.deepEqual(deleted, [...deleted].sort((a, b) => b - a), 'most deleted first');
+      assert.deepEqual(
+        deleted,
+        [...deleted].sort((a, b) => b - a),
+        'most deleted first',
+      );
       await clickInWebview('.delta-table button.sort:has-text("Δ Size")');
     });
 

@@ -8,7 +8,11 @@ import { fixtureApps, repoRoot } from '../../support/paths';
 
 export const tsService = path.join(fixtureApps, 'ts-service');
 export const checksumTs = path.join(tsService, 'src', 'checksum.ts');
-export const checksumHotLine = fs.readFileSync(checksumTs, 'utf8').split('\n').findIndex((l) => l.includes('HOT-LINE')) + 1;
+export const checksumHotLine =
+  fs
+    .readFileSync(checksumTs, 'utf8')
+    .split('\n')
+    .findIndex((l) => l.includes('HOT-LINE')) + 1;
 /** Under out/ (untracked): tests never overwrite the committed pictures in docs/images. */
 export const screenshotDir = path.join(repoRoot, 'out', 'screenshots');
 

@@ -32,8 +32,7 @@ export function run(): Promise<void> {
           const err = new Error(`${failures} extension test(s) failed`);
           err.stack = err.message; // mocha has shown where; VS Code would print our stack too
           reject(err);
-        }
-        else resolve();
+        } else resolve();
       });
     } catch (err) {
       console.error(err);

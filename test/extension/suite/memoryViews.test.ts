@@ -62,7 +62,9 @@ describe('memory views', function () {
       const selector = `${timelinePage}[data-live="true"] path.series-heapUsed`;
       await waitForWebview(selector, 30_000);
       for (let i = 0; i < 3; i++) {
-        const count = await evaluateInWebview<number>('(s) => Number(document.querySelector(s)?.dataset.samples ?? 0)', `${timelinePage}[data-live="true"]`, { selector });
+        const count = await evaluateInWebview<number>('(s) => Number(document.querySelector(s)?.dataset.samples ?? 0)', `${timelinePage}[data-live="true"]`, {
+          selector,
+        });
         live.samples.push(count);
         await new Promise((resolve) => setTimeout(resolve, 1500));
       }
@@ -87,7 +89,10 @@ describe('memory views', function () {
     assert.equal(files.allocationsFile, `${base}.heapprofile`);
     const timeline = JSON.parse(fs.readFileSync(files.memoryFile!, 'utf8'));
     assert.ok(timeline.samples.length > 10, `${timeline.samples.length} samples`);
-    assert.ok(timeline.gcs.some((g: { kind: string }) => g.kind === 'major'), 'major GCs are marked');
+    assert.ok(
+      timeline.gcs.some((g: { kind: string }) => g.kind === 'major'),
+      'major GCs are marked',
+    );
     assert.ok(JSON.parse(fs.readFileSync(files.allocationsFile!, 'utf8')).head, 'a V8 heap profile');
   });
 
@@ -101,9 +106,21 @@ describe('memory views', function () {
   it('opens the saved timeline in the memory editor, in place of the live panel, with the leak warning', async function () {
     const tab = await eventually(() => openTabsOf('flamelens.memoryTimeline').find((t) => t.uri.fsPath === files.memoryFile), 'the memory timeline editor');
     assert.ok(tab);
-    assert.ok(openTabsOf('flamelens.cpuProfile').some((t) => t.uri.fsPath === files.file), 'the CPU profile is open too');
+    assert.ok(
+      openTabsOf('flamelens.cpuProfile').some((t) => t.uri.fsPath === files.file),
+      'the CPU profile is open too',
+    );
     if (!bridgeAvailable()) return; // the rest looks into the webview
-    const banner = await waitForWebview(`${timelinePage}[data-live="false"] .leak-banner.warning`, 30_000);
+    const banner = await waitForWebview(`${timelinePage}[data-live="false"] .leak-banner.warning`, 30_000).catch(async (error: Error) => {
+      // Say what the page and the editor groups showed instead: this has failed once in a while.
+      const page = await queryWebview(timelinePage, { attributes: ['data-live', 'aria-busy'] });
+      const groups = vscode.window.tabGroups.all.map(
+        (g) => `group ${g.viewColumn}: ` + g.tabs.map((t) => `${t.label}${t.isActive ? ' (active)' : ''}`).join(', '),
+      );
+      throw new Error(
+        `${error.message}; timeline pages: ${JSON.stringify(page.attributes)} ${JSON.stringify(page.texts.map((t) => t.slice(0, 200)))}; ${groups.join('; ')}`,
+      );
+    });
     assert.match(banner.texts[0], /keeps growing/);
     assert.match(banner.texts[0], /MB\/min/);
     const livePanels = await queryWebview(`${timelinePage}[data-live="true"]`);
@@ -129,7 +146,10 @@ describe('memory views', function () {
       `top allocators: ${names.slice(0, 8).join(', ')}`,
     );
     const frames = await queryWebview(`${allocationPage} g.frame`, { attributes: ['name'] });
-    assert.ok(frames.attributes!.some((a) => a.name === 'handleOrder'), 'handleOrder is in the allocation flamegraph');
+    assert.ok(
+      frames.attributes!.some((a) => a.name === 'handleOrder'),
+      'handleOrder is in the allocation flamegraph',
+    );
     const header = await queryWebview(`${allocationPage} .stats`);
     assert.match(header.texts[0], /\d[\d.,]* (kB|MB|GB) allocated .* includes objects that were garbage-collected/);
   });
@@ -160,7 +180,11 @@ describe('memory views', function () {
     await closeAllEditors();
     await vscode.commands.executeCommand('vscode.openWith', vscode.Uri.file(files.allocationsFile!), 'flamelens.heapProfile');
     await waitForWebview(`${allocationPage} g.frame`, 30_000);
-    await vscode.window.showTextDocument(vscode.Uri.file(leakyServer), { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true, selection: new vscode.Range(14, 0, 14, 0) });
+    await vscode.window.showTextDocument(vscode.Uri.file(leakyServer), {
+      viewColumn: vscode.ViewColumn.Beside,
+      preserveFocus: true,
+      selection: new vscode.Range(14, 0, 14, 0),
+    });
     await new Promise((resolve) => setTimeout(resolve, 1500));
     const flameShot = await screenshotPage(path.join(screenshotDir, 'allocation-flamegraph.png'));
     assert.ok(fs.statSync(flameShot).size > 10_000);
@@ -185,7 +209,10 @@ describe('memory views: files from elsewhere and broken files', function () {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'flamelens-heap-prof-'));
     const script = path.join(dir, 'keep.js');
     // Kept on globalThis: node --heap-prof records only what is still alive when the program ends.
-    fs.writeFileSync(script, 'globalThis.kept = [];\nfunction keepOrders() { for (let i = 0; i < 200000; i++) kept.push({ id: i, note: "order " + i }); }\nkeepOrders();\n');
+    fs.writeFileSync(
+      script,
+      'globalThis.kept = [];\nfunction keepOrders() { for (let i = 0; i < 200000; i++) kept.push({ id: i, note: "order " + i }); }\nkeepOrders();\n',
+    );
     execFileSync(process.execPath, ['--heap-prof', `--heap-prof-dir=${dir}`, script], { env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' } });
     const profile = fs.readdirSync(dir).find((f) => f.endsWith('.heapprofile'));
     assert.ok(profile, `node wrote no .heapprofile in ${dir}`);
@@ -194,7 +221,10 @@ describe('memory views: files from elsewhere and broken files', function () {
     const header = await waitForWebview(`${allocationPage} .stats`, 30_000);
     assert.match(header.texts.join(' '), /only objects still alive/);
     const names = await queryWebview(`${allocationPage} .alloc-row[data-name]`, { attributes: ['data-name'] });
-    assert.ok(names.attributes!.slice(0, 5).some((a) => a['data-name'] === 'keepOrders'), JSON.stringify(names.attributes!.slice(0, 5)));
+    assert.ok(
+      names.attributes!.slice(0, 5).some((a) => a['data-name'] === 'keepOrders'),
+      JSON.stringify(names.attributes!.slice(0, 5)),
+    );
   });
 
   it('says clearly what is wrong with a truncated memory timeline', async function () {

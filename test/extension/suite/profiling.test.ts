@@ -45,20 +45,21 @@ describe('profiling a TypeScript program in VS Code', function () {
 
   it('shows the hot CodeLens on the function in the .ts file', async () => {
     const document = await vscode.workspace.openTextDocument(checksumTs);
-    const lenses = await eventually(
-      async () => {
-        const found = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', document.uri);
-        return found?.find((l) => l.command?.title.includes('checksum'));
-      },
-      'the checksum CodeLens',
-    );
+    const lenses = await eventually(async () => {
+      const found = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', document.uri);
+      return found?.find((l) => l.command?.title.includes('checksum'));
+    }, 'the checksum CodeLens');
     assert.equal(lenses.range.start.line + 1, 7);
     assert.match(lenses.command!.title, /\d(\.\d+)? m?s self \(\d+\.\d %\)/);
   });
 
   it('explains a hot line on hover, with the function’s callers as links', async () => {
     const document = await vscode.workspace.openTextDocument(checksumTs);
-    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, new vscode.Position(checksumHotLine - 1, 4));
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+      'vscode.executeHoverProvider',
+      document.uri,
+      new vscode.Position(checksumHotLine - 1, 4),
+    );
     const text = hovers
       .flatMap((h) => h.contents)
       .map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))
@@ -73,7 +74,10 @@ describe('profiling a TypeScript program in VS Code', function () {
     const frames = await waitForWebview('g.frame', 30_000);
     assert.ok(frames.count > 5, `${frames.count} frames`);
     const names = await queryWebview('g.frame', { attributes: ['name'] });
-    assert.ok(names.attributes!.some((a) => a.name === 'checksum'), 'a checksum frame is drawn');
+    assert.ok(
+      names.attributes!.some((a) => a.name === 'checksum'),
+      'a checksum frame is drawn',
+    );
     const rows = await queryWebview('.table [role="treeitem"] .name');
     assert.equal(rows.texts[0], 'checksum', 'bottom-up table starts with the hottest function');
   });
@@ -82,7 +86,10 @@ describe('profiling a TypeScript program in VS Code', function () {
     if (!bridgeAvailable()) this.skip(); // webviews are only reachable through the offline launcher
     await clickInWebview('.table [role="treeitem"] .row');
     const groups = await waitForWebview('.relations .relation-title');
-    assert.ok(groups.texts.some((t) => /Called by/.test(t)), JSON.stringify(groups.texts));
+    assert.ok(
+      groups.texts.some((t) => /Called by/.test(t)),
+      JSON.stringify(groups.texts),
+    );
     const callers = await queryWebview('.relations .relation .name');
     assert.ok(callers.count > 0, 'checksum has at least one caller row');
   });

@@ -15,13 +15,13 @@ describe('a launched program that fails', function () {
 
   it('fails before running its code: an error with the exit code and its last output, no profile', async () => {
     const api = await flameLens();
-    await assert.rejects(
-      api.profile({ command: ['node', path.join(apps, 'throws-at-once.js')], cwd: apps }, { durationMs: 0 }),
-      (error: Error) => {
-        assert.match(error.message, /exited with code 1; nothing was profiled\. Its last output: .*throws-at-once: starting.*Error: throws-at-once: broken configuration/);
-        return true;
-      },
-    );
+    await assert.rejects(api.profile({ command: ['node', path.join(apps, 'throws-at-once.js')], cwd: apps }, { durationMs: 0 }), (error: Error) => {
+      assert.match(
+        error.message,
+        /exited with code 1; nothing was profiled\. Its last output: .*throws-at-once: starting.*Error: throws-at-once: broken configuration/,
+      );
+      return true;
+    });
   });
 
   it('a script that does not exist: one sentence, no profile', async () => {
@@ -37,6 +37,9 @@ describe('a launched program that fails', function () {
     const api = await flameLens();
     const { file } = await api.profile({ command: ['node', path.join(apps, 'exit-3.js')], cwd: apps }, { durationMs: 0 });
     const saved = JSON.parse(fs.readFileSync(file, 'utf8'));
-    assert.ok(saved.nodes.some((n: any) => n.callFrame.functionName === 'work'), 'work() is not in the profile');
+    assert.ok(
+      saved.nodes.some((n: any) => n.callFrame.functionName === 'work'),
+      'work() is not in the profile',
+    );
   });
 });

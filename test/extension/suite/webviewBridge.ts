@@ -78,10 +78,7 @@ export async function evaluateInWebview<T = unknown>(
   opts: BridgeOptions & { selector?: string } = {},
 ): Promise<T> {
   const source = typeof fn === 'string' ? fn : fn.toString();
-  const r = await request<{ value: T }>(
-    { action: 'evaluate', selector: opts.selector ?? 'body', source, arg, ...filterOf(opts) },
-    opts.timeoutMs,
-  );
+  const r = await request<{ value: T }>({ action: 'evaluate', selector: opts.selector ?? 'body', source, arg, ...filterOf(opts) }, opts.timeoutMs);
   return r.value;
 }
 

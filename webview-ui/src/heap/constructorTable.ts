@@ -5,12 +5,16 @@
  * Keyboard: ↑/↓ move, →/← or Enter expand/collapse, Enter on an object selects it,
  * Ctrl+Enter opens where the constructor is defined.
  */
-import type { ConstructorRowDto, InstancePageDto, InstanceRowDto } from '../../../src/protocol/heapViews';
-import { el } from '../dom';
-import { bindRow } from '../rowNavigation';
-import { formatBytes, formatCount, formatShare } from './format';
-import { locationLink, openLocation } from './locationLink';
-import { SortHeader, sortRows, type SortState } from './sortHeader';
+import type { ConstructorRowDto, InstancePageDto, InstanceRowDto } from '../../../src/protocol/heap/views';
+import { el } from '../shared/dom';
+import { locationText } from '../shared/locationText';
+import { bindExpandableRow, bindRow } from '../shared/rowNavigation';
+import { sortRows } from '../shared/sorting';
+import { formatBytes, formatCount, formatShare } from '../../../src/format';
+import { locationLink, type OpenLocation } from './locationLink';
+import { moreRow } from './moreRow';
+import { constructorCount, showMoreLabel } from './paging';
+import { SortHeader } from './sortHeader';
 
 export const CONSTRUCTOR_PAGE = 200;
 
@@ -21,6 +25,8 @@ export interface ConstructorTableEvents {
   loadInstances(classId: number, offset: number): void;
   /** An object was chosen: show what keeps it alive. */
   selectInstance(row: InstanceRowDto): void;
+  /** Open where a constructor is defined. */
+  open: OpenLocation;
 }
 
 interface Instances {
@@ -93,14 +99,14 @@ export class ConstructorTable {
 
   private render(focusIndex?: number): void {
     const focusKey = (document.activeElement as HTMLElement | null)?.dataset?.focusKey;
-    const matching = this.rows.filter((row) => !this.filter || row.name.toLowerCase().includes(this.filter));
-    const sorted = sortRows(matching, this.header.current as SortState<SortKey>, (row, key) => row[key]);
+    const matching = this.rows.filter((row) => row.name.toLowerCase().includes(this.filter));
+    const sorted = sortRows(matching, this.header.current, (row, key) => row[key]);
     const shown = sorted.slice(0, this.limit);
     this.groups.clear();
     this.body.replaceChildren(...shown.flatMap((row) => this.constructorRow(row)));
     if (sorted.length > shown.length) {
       const rest = sorted.length - shown.length;
-      const more = this.moreRow(`Show ${formatCount(Math.min(rest, CONSTRUCTOR_PAGE))} more (${formatCount(rest)} not shown)`, 1, 'more-ctors', () => {
+      const more = moreRow(this.element, showMoreLabel(rest, CONSTRUCTOR_PAGE), { twistyColumn: true, level: 1, focusKey: 'more-ctors' }, () => {
         const first = this.limit;
         this.limit += CONSTRUCTOR_PAGE;
         this.render(document.activeElement === more ? first : undefined);
@@ -110,10 +116,7 @@ export class ConstructorTable {
     if (shown.length === 0) {
       this.body.append(el('div', { class: 'empty muted' }, this.filter ? `No constructor name contains “${this.filter}”.` : 'This snapshot has no objects.'));
     }
-    this.status.textContent =
-      sorted.length > shown.length
-        ? `Showing ${formatCount(shown.length)} of ${formatCount(sorted.length)} constructors`
-        : `${formatCount(sorted.length)} constructor${sorted.length === 1 ? '' : 's'}`;
+    this.status.textContent = constructorCount(shown.length, sorted.length);
     if (focusIndex !== undefined) return focusRow(this.body.querySelectorAll<HTMLElement>('.ctor')[focusIndex]);
     const kept = focusKey ? this.body.querySelector<HTMLElement>(`[data-focus-key="${CSS.escape(focusKey)}"]`) : null;
     if (kept) return focusRow(kept);
@@ -134,11 +137,11 @@ export class ConstructorTable {
         'data-focus-key': `c${row.classId}`,
         'data-class-name': row.name,
         tabindex: '-1',
-        title: row.location ? `${row.name} — defined at ${row.location.file}:${row.location.line} (Ctrl+Enter opens it)` : row.name,
+        title: row.location ? `${row.name} — defined at ${locationText(row.location)} (Ctrl+Enter opens it)` : row.name,
       },
       el('span', { class: 'twisty', 'aria-hidden': 'true' }, open ? '▾' : '▸'),
       el('span', { class: 'name', role: 'gridcell' }, row.name),
-      el('span', { role: 'gridcell', class: 'where-cell' }, locationLink(row.location)),
+      el('span', { role: 'gridcell', class: 'where-cell' }, locationLink(row.location, this.events.open)),
       el('span', { class: 'num', role: 'gridcell' }, formatCount(row.count)),
       sizeCell(row.shallowSize, this.totalSize),
       sizeCell(row.retainedSize, this.totalSize),
@@ -166,14 +169,7 @@ export class ConstructorTable {
     };
     bindRow(this.element, line, { toggle });
     const location = row.location;
-    line.addEventListener('keydown', (event) => {
-      if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
-        if (location) openLocation(location);
-      } else if (event.key === 'Enter' || event.key === ' ') {
-        toggle();
-      } else return;
-      event.preventDefault();
-    });
+    bindExpandableRow(line, () => toggle(), location && (() => this.events.open(location)));
     return [line, group];
   }
 
@@ -184,13 +180,13 @@ export class ConstructorTable {
     if (state.loading) lines.push(el('div', { class: 'heap-row level-2 muted loading-row' }, el('span'), el('span', { class: 'name' }, 'Loading objects…')));
     else if (state.rows.length < state.total) {
       const rest = state.total - state.rows.length;
-      const more = this.moreRow(`more… (${formatCount(rest)} not shown)`, 2, `more-${classId}`, () => {
-          if (document.activeElement === more) this.pendingFocus = { classId, index: state.rows.length };
-          state.loading = true;
-          this.events.loadInstances(classId, state.rows.length);
-          this.fillGroup(group, classId);
-          if (this.pendingFocus) group.closest('[role="treegrid"]')?.querySelector<HTMLElement>(`[data-focus-key="c${classId}"]`)?.focus();
-        });
+      const more = moreRow(this.element, `more… (${formatCount(rest)} not shown)`, { twistyColumn: true, level: 2, focusKey: `more-${classId}` }, () => {
+        if (document.activeElement === more) this.pendingFocus = { classId, index: state.rows.length };
+        state.loading = true;
+        this.events.loadInstances(classId, state.rows.length);
+        this.fillGroup(group, classId);
+        if (this.pendingFocus) group.closest('[role="treegrid"]')?.querySelector<HTMLElement>(`[data-focus-key="c${classId}"]`)?.focus();
+      });
       lines.push(more);
     } else if (state.rows.length === 0) {
       lines.push(el('div', { class: 'heap-row level-2 muted' }, el('span'), el('span', { class: 'name' }, 'No objects.')));
@@ -229,17 +225,6 @@ export class ConstructorTable {
     });
     return line;
   }
-
-  private moreRow(label: string, level: number, focusKey: string, more: () => void): HTMLElement {
-    const line = el(
-      'div',
-      { class: `heap-row more level-${level}`, role: 'row', 'data-row': '', 'data-focus-key': focusKey, tabindex: '-1' },
-      el('span'),
-      el('span', { class: 'name link-text' }, label),
-    );
-    bindRow(this.element, line, { open: more });
-    return line;
-  }
 }
 
 function sizeCell(bytes: number, total: number): HTMLElement {
@@ -249,7 +234,10 @@ function sizeCell(bytes: number, total: number): HTMLElement {
 /** Moves the roving tabindex to `row` and focuses it. */
 function focusRow(row: HTMLElement | undefined): void {
   if (!row) return;
-  row.closest('[role="treegrid"]')?.querySelectorAll<HTMLElement>('[data-row][tabindex="0"]').forEach((other) => (other.tabIndex = -1));
+  row
+    .closest('[role="treegrid"]')
+    ?.querySelectorAll<HTMLElement>('[data-row][tabindex="0"]')
+    .forEach((other) => (other.tabIndex = -1));
   row.tabIndex = 0;
   row.focus();
 }

@@ -2,11 +2,14 @@
  * The comparison's plain per-constructor deltas (what DevTools' Comparison view shows): objects
  * new, deleted, and the change in count and shallow size — sortable, 200 rows at a time.
  */
-import type { ConstructorDeltaDto } from '../../../src/protocol/heapViews';
-import { el } from '../dom';
-import { bindRow } from '../rowNavigation';
-import { formatCount, formatSignedBytes, formatSignedCount } from './format';
-import { SortHeader, sortRows, type SortState } from './sortHeader';
+import type { ConstructorDeltaDto } from '../../../src/protocol/heap/views';
+import { el } from '../shared/dom';
+import { bindRow } from '../shared/rowNavigation';
+import { sortRows } from '../shared/sorting';
+import { formatBytesDelta, formatCount, formatCountDelta } from '../../../src/format';
+import { moreRow } from './moreRow';
+import { showMoreLabel } from './paging';
+import { SortHeader } from './sortHeader';
 
 const PAGE = 200;
 
@@ -40,7 +43,7 @@ export class DeltaTable {
   }
 
   private render(): void {
-    const sorted = sortRows(this.rows, this.header.current as SortState<SortKey>, (row, key) => row[key]);
+    const sorted = sortRows(this.rows, this.header.current, (row, key) => row[key]);
     const shown = sorted.slice(0, this.limit);
     this.body.replaceChildren(
       ...shown.map((row) => {
@@ -50,8 +53,8 @@ export class DeltaTable {
           el('span', { class: 'name', role: 'gridcell' }, row.name),
           el('span', { class: 'num', role: 'gridcell' }, formatCount(row.newCount)),
           el('span', { class: 'num', role: 'gridcell' }, formatCount(row.deletedCount)),
-          el('span', { class: `num ${signClass(row.countDelta)}`, role: 'gridcell' }, formatSignedCount(row.countDelta)),
-          el('span', { class: `num ${signClass(row.sizeDelta)}`, role: 'gridcell' }, formatSignedBytes(row.sizeDelta)),
+          el('span', { class: `num ${signClass(row.countDelta)}`, role: 'gridcell' }, formatCountDelta(row.countDelta)),
+          el('span', { class: `num ${signClass(row.sizeDelta)}`, role: 'gridcell' }, formatBytesDelta(row.sizeDelta)),
         );
         bindRow(this.element, line, {});
         return line;
@@ -59,12 +62,9 @@ export class DeltaTable {
     );
     if (sorted.length > shown.length) {
       const rest = sorted.length - shown.length;
-      const more = el('div', { class: 'heap-row more', role: 'row', 'data-row': '', tabindex: '-1' }, el('span', { class: 'name link-text' }, `Show ${formatCount(Math.min(rest, PAGE))} more (${formatCount(rest)} not shown)`));
-      bindRow(this.element, more, {
-        open: () => {
-          this.limit += PAGE;
-          this.render();
-        },
+      const more = moreRow(this.element, showMoreLabel(rest, PAGE), { twistyColumn: false }, () => {
+        this.limit += PAGE;
+        this.render();
       });
       this.body.append(more);
     }

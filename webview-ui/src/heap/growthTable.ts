@@ -4,12 +4,14 @@
  * GC root). The first row starts expanded. Keyboard: ↑/↓ move, →/←/Enter expand/collapse,
  * Ctrl+Enter (or Enter on a path line) opens the source.
  */
-import type { RetainerLineDto } from '../../../src/protocol/heapMessages';
-import type { GrowthRowDto } from '../../../src/protocol/heapViews';
-import { el } from '../dom';
-import { bindRow } from '../rowNavigation';
-import { formatCount, formatSignedBytes, formatSignedCount } from './format';
-import { locationLink, openLocation } from './locationLink';
+import type { GrowthRowDto, RetainerLineDto } from '../../../src/protocol/heap/views';
+import { el } from '../shared/dom';
+import { locationText } from '../shared/locationText';
+import { bindExpandableRow, bindRow } from '../shared/rowNavigation';
+import { formatBytesDelta, formatCountDelta } from '../../../src/format';
+import { locationLink, type OpenLocation } from './locationLink';
+import { moreRow } from './moreRow';
+import { showMoreLabel } from './paging';
 
 const PAGE = 100;
 
@@ -18,6 +20,8 @@ export class GrowthTable {
   private rows: readonly GrowthRowDto[] = [];
   private paths: readonly (readonly RetainerLineDto[])[] = [];
   private limit = PAGE;
+
+  constructor(private readonly open: OpenLocation) {}
 
   show(rows: readonly GrowthRowDto[], paths: readonly (readonly RetainerLineDto[])[]): void {
     this.rows = rows;
@@ -39,12 +43,9 @@ export class GrowthTable {
     this.element.replaceChildren(header, ...shown.flatMap((row, index) => this.growthRow(row, this.paths[index] ?? [], index === 0)));
     if (this.rows.length > shown.length) {
       const rest = this.rows.length - shown.length;
-      const more = el('div', { class: 'heap-row more', role: 'row', 'data-row': '', tabindex: '-1' }, el('span'), el('span', { class: 'name link-text' }, `Show ${formatCount(Math.min(rest, PAGE))} more (${formatCount(rest)} not shown)`));
-      bindRow(this.element, more, {
-        open: () => {
-          this.limit += PAGE;
-          this.render();
-        },
+      const more = moreRow(this.element, showMoreLabel(rest, PAGE), { twistyColumn: true }, () => {
+        this.limit += PAGE;
+        this.render();
       });
       this.element.append(more);
     }
@@ -63,13 +64,13 @@ export class GrowthTable {
         'data-row': '',
         'data-class-name': row.name,
         tabindex: '-1',
-        title: row.location ? `${row.name} — defined at ${row.location.file}:${row.location.line} (Ctrl+Enter opens it)` : row.name,
+        title: row.location ? `${row.name} — defined at ${locationText(row.location)} (Ctrl+Enter opens it)` : row.name,
       },
       el('span', { class: 'twisty', 'aria-hidden': 'true' }, expanded ? '▾' : '▸'),
       el('span', { class: 'name', role: 'gridcell' }, row.name),
-      el('span', { role: 'gridcell', class: 'where-cell' }, locationLink(row.location)),
-      el('span', { class: 'num', role: 'gridcell' }, formatSignedCount(row.countDelta)),
-      el('span', { class: 'num', role: 'gridcell' }, formatSignedBytes(row.sizeDelta)),
+      el('span', { role: 'gridcell', class: 'where-cell' }, locationLink(row.location, this.open)),
+      el('span', { class: 'num', role: 'gridcell' }, formatCountDelta(row.countDelta)),
+      el('span', { class: 'num', role: 'gridcell' }, formatBytesDelta(row.sizeDelta)),
     );
     const group = el('div', { role: 'rowgroup', class: 'retainer-lines' });
     group.hidden = !expanded;
@@ -86,14 +87,7 @@ export class GrowthTable {
     };
     bindRow(this.element, line, { toggle });
     const location = row.location;
-    line.addEventListener('keydown', (event) => {
-      if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
-        if (location) openLocation(location);
-      } else if (event.key === 'Enter' || event.key === ' ') {
-        toggle();
-      } else return;
-      event.preventDefault();
-    });
+    bindExpandableRow(line, () => toggle(), location && (() => this.open(location)));
     return [line, group];
   }
 
@@ -110,10 +104,10 @@ export class GrowthTable {
         el('span', { class: 'in muted' }, step.holder ? ' in ' : ''),
         step.holder,
       ),
-      el('span', { role: 'gridcell', class: 'where-cell' }, locationLink(step.location)),
+      el('span', { role: 'gridcell', class: 'where-cell' }, locationLink(step.location, this.open)),
     );
     const location = step.location;
-    bindRow(this.element, line, { open: location && (() => openLocation(location)) });
+    bindRow(this.element, line, { open: location && (() => this.open(location)) });
     return line;
   }
 }

@@ -1,22 +1,15 @@
 /**
- * The comparison's one-sentence answer: "2,500 AuditRecord objects holding 898 KiB are still
+ * The comparison's one-sentence answer: "2,500 AuditRecord objects holding 920 kB are still
  * alive — held by auditTrail in closure scope (leaky-server.js:7)", from the top growth row and
- * the first step of its path that a user would name (a variable or property, not an index or a
- * V8 internal).
+ * the step of its path that a user would name (namedHolder.ts).
  */
-import type { HeapComparisonDto, RetainerLineDto } from '../../../src/protocol/heapMessages';
-import { el } from '../dom';
-import { formatBytes, formatCount } from './format';
-import { locationLink } from './locationLink';
+import type { HeapComparisonDto } from '../../../src/protocol/heap/views';
+import { el } from '../shared/dom';
+import { formatBytes, formatCount } from '../../../src/format';
+import { locationLink, type OpenLocation } from './locationLink';
+import { namedHolder } from './namedHolder';
 
-/** Edge names V8 uses for its own plumbing; a user would not say an object is "held by" them. */
-const internalNames = new Set(['context', 'elements', 'properties', 'table', 'map', 'shared', 'code', 'feedback_cell', 'native_to_javascript', 'prototype', '__proto__']);
-
-export function namedHolder(path: readonly RetainerLineDto[]): RetainerLineDto | undefined {
-  return path.find((step) => /^[A-Za-z_$][\w$]*$/.test(step.via) && !internalNames.has(step.via)) ?? path[0];
-}
-
-export function headline({ diff, paths }: HeapComparisonDto): HTMLElement {
+export function headline({ diff, paths }: HeapComparisonDto, open: OpenLocation): HTMLElement {
   const top = diff.growth[0];
   const box = el('section', { class: 'headline', 'aria-label': 'Finding' });
   if (!top) {
@@ -34,7 +27,7 @@ export function headline({ diff, paths }: HeapComparisonDto): HTMLElement {
   );
   if (holder) {
     sentence.append(' — held by ', el('span', { class: 'code' }, holder.via), holder.holder ? ` in ${holder.holder}` : '');
-    if (holder.location) sentence.append(' ', locationLink(holder.location));
+    if (holder.location) sentence.append(' ', locationLink(holder.location, open));
   }
   const scope =
     diff.snapshots.length === 3

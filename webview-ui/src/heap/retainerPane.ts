@@ -4,10 +4,11 @@
  * property, element) and by what, with a link to where the holder is defined.
  * Keyboard: ↑/↓ move along the steps, Enter opens a step's source.
  */
-import type { InstanceRowDto, RetainerPathDto, RetainerStepDto } from '../../../src/protocol/heapViews';
-import { el } from '../dom';
-import { bindRow } from '../rowNavigation';
-import { locationLink, openLocation } from './locationLink';
+import type { InstanceRowDto, RetainerPathDto, RetainerStepDto } from '../../../src/protocol/heap/views';
+import { el } from '../shared/dom';
+import { locationText } from '../shared/locationText';
+import { bindRow } from '../shared/rowNavigation';
+import { locationLink, type OpenLocation } from './locationLink';
 
 const edgeKinds: Record<string, string> = {
   context: 'variable',
@@ -23,7 +24,7 @@ export class RetainerPane {
   readonly element = el('aside', { class: 'details', 'aria-label': 'What keeps the selected object alive' });
   private current: InstanceRowDto | undefined;
 
-  constructor() {
+  constructor(private readonly open: OpenLocation) {
     this.clear();
   }
 
@@ -46,10 +47,22 @@ export class RetainerPane {
     if (!row || row.ordinal !== path.ordinal) return; // an answer for an earlier choice
     const list = el('ol', { class: 'retainer-path', 'aria-label': `How ${row.label} @${row.id} is held, up to a GC root` });
     list.append(
-      el('li', { class: 'step object' }, el('span', { class: 'arrow', 'aria-hidden': 'true' }), el('span', { class: 'step-body' }, el('span', { class: 'holder' }, row.label), el('span', { class: 'object-id' }, `@${row.id}`))),
+      el(
+        'li',
+        { class: 'step object' },
+        el('span', { class: 'arrow', 'aria-hidden': 'true' }),
+        el('span', { class: 'step-body' }, el('span', { class: 'holder' }, row.label), el('span', { class: 'object-id' }, `@${row.id}`)),
+      ),
     );
     for (const step of path.steps) list.append(this.step(step));
-    list.append(el('li', { class: 'step root muted' }, el('span', { class: 'arrow', 'aria-hidden': 'true' }, '↑'), el('span', { class: 'step-body' }, path.steps.length ? 'GC root' : 'held directly by a GC root')));
+    list.append(
+      el(
+        'li',
+        { class: 'step root muted' },
+        el('span', { class: 'arrow', 'aria-hidden': 'true' }, '↑'),
+        el('span', { class: 'step-body' }, path.steps.length ? 'GC root' : 'held directly by a GC root'),
+      ),
+    );
     this.element.replaceChildren(this.title(row), list);
     const first = list.querySelector<HTMLElement>('[data-row]');
     if (first) first.tabIndex = 0;
@@ -67,7 +80,7 @@ export class RetainerPane {
         class: 'step',
         'data-row': '',
         tabindex: '-1',
-        title: step.location ? `${step.holder} — defined at ${step.location.file}:${step.location.line}` : step.holder,
+        title: step.location ? `${step.holder} — defined at ${locationText(step.location)}` : step.holder,
       },
       el('span', { class: 'arrow', 'aria-hidden': 'true' }, '↑'),
       el(
@@ -78,11 +91,11 @@ export class RetainerPane {
         el('span', { class: 'in muted' }, 'in'),
         el('span', { class: 'holder' }, step.holder),
         el('span', { class: 'object-id' }, `@${step.holderId}`),
-        locationLink(step.location),
+        locationLink(step.location, this.open),
       ),
     );
     const location = step.location;
-    bindRow(this.element, item, { open: location && (() => openLocation(location)) });
+    bindRow(this.element, item, { open: location && (() => this.open(location)) });
     return item;
   }
 }

@@ -1,8 +1,9 @@
 /**
- * A table's header row whose columns sort it: click (or Enter/Space on the focused button) sorts
- * by that column, again reverses. Numbers sort largest first, names A→Z, at first.
+ * A table's header row whose columns sort it (click, or Enter/Space on the focused button), showing
+ * which column sorts and which way; the order itself is shared/sorting.ts.
  */
-import { el } from '../dom';
+import { el } from '../shared/dom';
+import { clickedSort, type SortState } from '../shared/sorting';
 
 export interface Column<K extends string> {
   /** Absent for a column that does not sort (e.g. the twisty, "Defined at"). */
@@ -10,11 +11,6 @@ export interface Column<K extends string> {
   readonly label: string;
   readonly numeric?: boolean;
   readonly title?: string;
-}
-
-export interface SortState<K extends string> {
-  readonly key: K;
-  readonly descending: boolean;
 }
 
 export class SortHeader<K extends string> {
@@ -35,8 +31,7 @@ export class SortHeader<K extends string> {
         const key = column.key;
         const button = el('button', { type: 'button', class: 'sort', title: column.title ?? `Sort by ${column.label.toLowerCase()}` });
         button.addEventListener('click', () => {
-          const descending = this.state.key === key ? !this.state.descending : !!column.numeric;
-          this.state = { key, descending };
+          this.state = clickedSort(this.state, key, !!column.numeric);
           this.paint();
           this.onChange(this.state);
         });
@@ -62,16 +57,4 @@ export class SortHeader<K extends string> {
       button.classList.toggle('active', active);
     }
   }
-}
-
-/** Sorts a copy of `rows` by the header's state; ties keep the incoming order. */
-export function sortRows<T, K extends string>(rows: readonly T[], state: SortState<K>, value: (row: T, key: K) => number | string): T[] {
-  const sign = state.descending ? -1 : 1;
-  return rows
-    .map((row, index) => ({ row, index, v: value(row, state.key) }))
-    .sort((a, b) => {
-      const order = typeof a.v === 'string' ? a.v.localeCompare(b.v as string) : a.v - (b.v as number);
-      return order * sign || a.index - b.index;
-    })
-    .map((entry) => entry.row);
 }

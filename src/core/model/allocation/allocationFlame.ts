@@ -5,7 +5,7 @@
  * width) and counted in the parent's `hidden`; zooming asks for that subtree.
  */
 import { buildVisibleSubtree } from '../flame/visibleSubtree';
-import type { FlameFrameDto } from '../../../protocol/profileViews';
+import type { FlameFrameDto } from '../../../protocol/shared/views';
 import { placeOf, type AllocationModel } from './allocationModel';
 
 export interface AllocationFlameOptions {
@@ -28,7 +28,7 @@ export function buildAllocationFlameTree(model: AllocationModel, options: Alloca
       name: index === 0 ? 'all' : location.functionName,
       value: Math.round(total[index]),
       self: Math.round(model.selfBytes[index]),
-      location: place ? `${place.file}:${place.line}` : '',
+      ...(place ? { location: { file: place.file, line: place.line } } : {}),
       category: location.category,
       children: [] as FlameFrameDto[],
       hidden: 0,

@@ -40,11 +40,34 @@ export interface AllocationHotspots {
 export function computeAllocationHotspots(model: AllocationModel): AllocationHotspots {
   const all = model.totalBytes[0] ?? 0;
   const pct = (bytes: number) => (all > 0 ? Math.round((bytes / all) * 1000) / 10 : 0);
+  const functions: AllocatingFunction[] = [...bytesByFunction(model)].map(([key, entry]) => {
+    const location = model.locations[entry.location];
+    const place = placeOf(location);
+    return {
+      key,
+      name: location.functionName,
+      file: place?.file ?? '',
+      line: place?.line ?? 0,
+      category: location.category,
+      selfBytes: Math.round(entry.self),
+      selfPct: pct(entry.self),
+      totalBytes: Math.round(entry.total),
+      totalPct: pct(entry.total),
+    };
+  });
+  functions.sort((a, b) => b.selfBytes - a.selfBytes || b.totalBytes - a.totalBytes);
+  return { totalBytes: Math.round(all), functions, lines: bytesByLine(functions, pct) };
+}
+
+/**
+ * Self and total bytes per function (one key per original place and name, so one function's
+ * nodes anywhere in the tree add up); total counted once per stack, not again for recursion.
+ */
+function bytesByFunction(model: AllocationModel): Map<string, { location: number; self: number; total: number }> {
   const keyOfLocation = model.locations.map((location) => {
     const place = placeOf(location);
     return place ? `${place.file}:${place.line}:${location.functionName}` : `(native):${location.functionName}`;
   });
-
   const byKey = new Map<string, { location: number; self: number; total: number }>();
   const onPath = new Map<string, number>();
   const path: number[] = [];
@@ -63,24 +86,11 @@ export function computeAllocationHotspots(model: AllocationModel): AllocationHot
     onPath.set(key, (onPath.get(key) ?? 0) + 1);
     path.push(index);
   }
+  return byKey;
+}
 
-  const functions: AllocatingFunction[] = [...byKey].map(([key, entry]) => {
-    const location = model.locations[entry.location];
-    const place = placeOf(location);
-    return {
-      key,
-      name: location.functionName,
-      file: place?.file ?? '',
-      line: place?.line ?? 0,
-      category: location.category,
-      selfBytes: Math.round(entry.self),
-      selfPct: pct(entry.self),
-      totalBytes: Math.round(entry.total),
-      totalPct: pct(entry.total),
-    };
-  });
-  functions.sort((a, b) => b.selfBytes - a.selfBytes || b.totalBytes - a.totalBytes);
-
+/** A function's bytes on its own line (V8 records no allocating line), summed per line of source files. */
+function bytesByLine(functions: readonly AllocatingFunction[], pct: (bytes: number) => number): AllocatingLine[] {
   const byLine = new Map<string, AllocatingLine & { selfBytes: number }>();
   for (const fn of functions) {
     if (!fn.file || fn.line <= 0 || fn.selfBytes === 0) continue;
@@ -88,6 +98,5 @@ export function computeAllocationHotspots(model: AllocationModel): AllocationHot
     const line = byLine.get(key) ?? { file: fn.file, line: fn.line, selfBytes: 0, selfPct: 0 };
     byLine.set(key, { ...line, selfBytes: line.selfBytes + fn.selfBytes, selfPct: pct(line.selfBytes + fn.selfBytes) });
   }
-  const lines = [...byLine.values()].sort((a, b) => b.selfBytes - a.selfBytes);
-  return { totalBytes: Math.round(all), functions, lines };
+  return [...byLine.values()].sort((a, b) => b.selfBytes - a.selfBytes);
 }

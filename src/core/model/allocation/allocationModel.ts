@@ -8,22 +8,12 @@
  * FUNCTION (its start line and column), not the line inside it that allocated. So "bytes per
  * line" here means bytes per function, shown on the function's own line.
  */
-import { categorize, type Category } from '../cpu/categories';
-import type { OriginalPosition } from '../cpu/cpuModel';
-import { displayPath } from '../cpu/hotspots';
+import { LocationTable, type CodeLocation } from '../cpu/codeLocations';
+import { localFile } from '../../sources/localFile';
 import type { HeapProfileNode, SavedHeapProfile } from './savedHeapProfile';
 
-export interface AllocationLocation {
-  readonly index: number;
-  readonly functionName: string;
-  readonly url: string;
-  /** 1-based line where the function starts in the generated script (0 when V8 gave none). */
-  readonly line: number;
-  readonly column: number;
-  readonly category: Category;
-  /** Where the function is in the original source, when known ($vscode locations). */
-  readonly original?: OriginalPosition;
-}
+/** A function that allocated: the same location table as the CPU model's. */
+export type AllocationLocation = CodeLocation;
 
 export interface AllocationNode {
   readonly index: number;
@@ -50,32 +40,7 @@ export interface AllocationModel {
 
 /** Builds the model of a validated allocation profile. */
 export function buildAllocationModel(profile: SavedHeapProfile): AllocationModel {
-  const locations: AllocationLocation[] = [];
-  const locationByKey = new Map<string | number, number>();
-  const locationOf = (node: HeapProfileNode): number => {
-    const frame = node.callFrame;
-    const key =
-      node.locationId !== undefined
-        ? node.locationId
-        : `${frame.scriptId}\u0000${frame.url}\u0000${frame.functionName}\u0000${frame.lineNumber}\u0000${frame.columnNumber}`;
-    let index = locationByKey.get(key);
-    if (index === undefined) {
-      index = locations.length;
-      locationByKey.set(key, index);
-      const source = node.locationId !== undefined ? profile.$vscode?.locations[node.locationId]?.locations[0] : undefined;
-      const originalFile = source?.source.path;
-      locations.push({
-        index,
-        functionName: frame.functionName || '(anonymous)',
-        url: frame.url,
-        line: Math.max(0, frame.lineNumber + 1),
-        column: Math.max(0, frame.columnNumber + 1),
-        category: categorize(frame.functionName, originalFile ?? frame.url),
-        original: originalFile ? { file: originalFile, line: source!.lineNumber, column: source!.columnNumber } : undefined,
-      });
-    }
-    return index;
-  };
+  const table = new LocationTable(profile.$vscode);
 
   // Depth-first, iteratively: a deep tree must not overflow our stack.
   const nodes: AllocationNode[] = [];
@@ -87,7 +52,7 @@ export function buildAllocationModel(profile: SavedHeapProfile): AllocationModel
     const index = nodes.length;
     children.push([]);
     if (parent >= 0) children[parent].push(index);
-    nodes.push({ index, parent, children: children[index], location: locationOf(node) });
+    nodes.push({ index, parent, children: children[index], location: table.indexOf(node) });
     self.push(node.selfSize);
     for (let i = node.children.length - 1; i >= 0; i--) stack.push({ node: node.children[i], parent: index });
   }
@@ -97,7 +62,7 @@ export function buildAllocationModel(profile: SavedHeapProfile): AllocationModel
 
   return {
     nodes,
-    locations,
+    locations: table.locations,
     selfBytes,
     totalBytes,
     sampleCount: profile.samples.length,
@@ -111,5 +76,5 @@ export function buildAllocationModel(profile: SavedHeapProfile): AllocationModel
 export function placeOf(location: AllocationLocation): { file: string; line: number } | undefined {
   if (location.original) return { file: location.original.file, line: location.original.line };
   if (!location.url) return undefined;
-  return { file: displayPath(location.url), line: location.line };
+  return { file: localFile(location.url) ?? location.url, line: location.line };
 }

@@ -4,7 +4,7 @@
  * `--json` summary section. The flamegraph is allocationFlame.ts.
  */
 import * as path from 'node:path';
-import type { AllocationFunctionRowDto, AllocationOverviewDto, FileAllocationsDto } from '../../../protocol/memoryViews';
+import type { AllocationFunctionRowDto, AllocationOverviewDto, FileAllocationsDto } from '../../../protocol/allocation/views';
 import { diskScriptSources } from '../../sources/scriptSources';
 import { annotateHeapProfile } from './allocationLocations';
 import { computeAllocationHotspots, type AllocatingFunction, type AllocationHotspots } from './allocationHotspots';

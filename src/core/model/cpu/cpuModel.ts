@@ -4,31 +4,10 @@
  * de-duplicated into locations, and sample times are typed arrays, so a 2M-sample profile
  * costs a few arrays rather than millions of objects.
  */
-import { categorize, type Category } from './categories';
-import type { FlameLensAnnotations, SavedCpuProfile } from './savedProfile';
+import { LocationTable, type CodeLocation } from './codeLocations';
+import type { FlameLensAnnotations, ProfileNode, SavedCpuProfile } from './savedProfile';
 
-export interface OriginalPosition {
-  /** Absolute path of the original source (e.g. the .ts file). */
-  readonly file: string;
-  /** 1-based. */
-  readonly line: number;
-  /** 1-based. */
-  readonly column: number;
-}
-
-export interface CodeLocation {
-  readonly index: number;
-  readonly functionName: string;
-  readonly url: string;
-  readonly scriptId: string;
-  /** 1-based line of the function in the generated script. */
-  readonly line: number;
-  /** 1-based column. */
-  readonly column: number;
-  readonly category: Category;
-  /** Where the function is in the original source, when known ($vscode locations). */
-  readonly original?: OriginalPosition;
-}
+export type { CodeLocation, OriginalPosition } from './codeLocations';
 
 export interface LineTicks {
   /** 1-based line in the generated script. */
@@ -70,43 +49,27 @@ export interface TimeRange {
 
 /** Builds the model of a validated profile. */
 export function buildCpuModel(profile: SavedCpuProfile): CpuModel {
-  const locations: CodeLocation[] = [];
-  const locationByKey = new Map<string | number, number>();
+  const table = new LocationTable(profile.$vscode);
+  const { nodes, indexById } = callTree(profile, table);
+  return {
+    nodes,
+    locations: table.locations,
+    ...sampleTimeline(profile, indexById),
+    intervalUs: medianPositive(profile.timeDeltas ?? []),
+    annotations: profile.$flamelens,
+    rootPath: profile.$vscode?.rootPath,
+  };
+}
+
+/**
+ * The nodes in depth-first order from the root (the one node nobody names as a child), with
+ * the index each profile node id got. Iterative: deep recursion in the target must not
+ * overflow our stack.
+ */
+function callTree(profile: SavedCpuProfile, table: LocationTable): { nodes: CpuNode[]; indexById: Map<number, number> } {
   const byId = new Map(profile.nodes.map((node) => [node.id, node]));
   const childIds = new Set(profile.nodes.flatMap((node) => node.children ?? []));
   const root = profile.nodes.find((node) => !childIds.has(node.id)) ?? profile.nodes[0];
-
-  const locationOf = (node: SavedCpuProfile['nodes'][number]): number => {
-    const frame = node.callFrame;
-    // `locationId` ($vscode) already names a call frame's position (js-debug gives (program),
-    // (idle) and (garbage collector) the same one, so the name still tells them apart).
-    const key =
-      node.locationId !== undefined
-        ? node.locationId * 8 + syntheticNames.indexOf(frame.functionName) + 1
-        : `${frame.scriptId}\u0000${frame.url}\u0000${frame.functionName}\u0000${frame.lineNumber}\u0000${frame.columnNumber}`;
-    let index = locationByKey.get(key);
-    if (index === undefined) {
-      index = locations.length;
-      locationByKey.set(key, index);
-      const vscodeLocation = node.locationId !== undefined ? profile.$vscode?.locations[node.locationId]?.locations[0] : undefined;
-      const originalFile = vscodeLocation?.source.path;
-      locations.push({
-        index,
-        functionName: frame.functionName || '(anonymous)',
-        url: frame.url,
-        scriptId: String(frame.scriptId),
-        line: frame.lineNumber + 1,
-        column: frame.columnNumber + 1,
-        category: categorize(frame.functionName, originalFile ?? frame.url),
-        original: originalFile
-          ? { file: originalFile, line: vscodeLocation!.lineNumber, column: vscodeLocation!.columnNumber }
-          : undefined,
-      });
-    }
-    return index;
-  };
-
-  // Depth-first, iteratively: deep recursion in the target must not overflow our stack.
   const nodes: CpuNode[] = [];
   const indexById = new Map<number, number>();
   const stack: Array<{ id: number; parent: number }> = [{ id: root.id, parent: -1 }];
@@ -114,7 +77,7 @@ export function buildCpuModel(profile: SavedCpuProfile): CpuModel {
   while (stack.length > 0) {
     const { id, parent } = stack.pop()!;
     if (indexById.has(id)) continue; // A damaged file with a cycle must not loop forever.
-    const raw = byId.get(id)!;
+    const raw: ProfileNode = byId.get(id)!;
     const index = nodes.length;
     indexById.set(id, index);
     children.push([]);
@@ -123,13 +86,23 @@ export function buildCpuModel(profile: SavedCpuProfile): CpuModel {
       index,
       parent,
       children: children[index],
-      location: locationOf(raw),
+      location: table.indexOf(raw),
       lineTicks: (raw.positionTicks ?? []).map((t) => ({ line: t.line, ticks: t.ticks })),
     });
     const kids = raw.children ?? [];
     for (let i = kids.length - 1; i >= 0; i--) stack.push({ id: kids[i], parent: index });
   }
+  return { nodes, indexById };
+}
 
+/**
+ * Each sample's node, time and the time it stands for (the gap to the next one; the last
+ * lasts until the profile's end), in typed arrays: a long profile has millions of samples.
+ */
+function sampleTimeline(
+  profile: SavedCpuProfile,
+  indexById: ReadonlyMap<number, number>,
+): Pick<CpuModel, 'sampleNodes' | 'sampleTimesUs' | 'sampleDurationsUs' | 'durationUs'> {
   const samples = profile.samples ?? [];
   const deltas = profile.timeDeltas ?? [];
   const sampleNodes = new Uint32Array(samples.length);
@@ -146,22 +119,8 @@ export function buildCpuModel(profile: SavedCpuProfile): CpuModel {
     const next = i + 1 < samples.length ? sampleTimesUs[i + 1] : durationUs;
     sampleDurationsUs[i] = Math.max(0, next - sampleTimesUs[i]);
   }
-
-  return {
-    nodes,
-    locations,
-    sampleNodes,
-    sampleTimesUs,
-    sampleDurationsUs,
-    durationUs,
-    intervalUs: medianPositive(deltas),
-    annotations: profile.$flamelens,
-    rootPath: profile.$vscode?.rootPath,
-  };
+  return { sampleNodes, sampleTimesUs, sampleDurationsUs, durationUs };
 }
-
-/** The names V8 gives frames that are not functions; they share one position (-1:-1). */
-const syntheticNames = ['(root)', '(program)', '(idle)', '(garbage collector)'];
 
 /** Self time in µs of every node, counting only samples inside `range` when given. */
 export function selfTimesUs(model: CpuModel, range?: TimeRange): Float64Array {

@@ -7,10 +7,9 @@
  * sum of its lines' time, where each line goes to the function that contains it in the
  * source (see functionOwnership.ts), so inlined functions keep their time.
  */
-import { fileURLToPath } from 'node:url';
 import { categorize, type Category } from './categories';
-import { selfTimesUs, totalTimesUs, type CodeLocation, type CpuModel, type TimeRange } from './cpuModel';
-import { key as functionKey, LineAttribution, type FunctionId } from './lineAttribution';
+import { selfTimesUs, totalTimesUs, type CpuModel, type TimeRange } from './cpuModel';
+import { HotFunctionTable, type FunctionAccumulator } from './hotFunctionTable';
 
 export interface HotFunction {
   /** Identifies the function within this profile (for callers/callees lookups). */
@@ -58,124 +57,94 @@ export interface InlinedTime {
   readonly inlinedAt?: { readonly file: string; readonly line: number };
 }
 
-interface FunctionAccumulator {
-  key: string;
-  name: string;
-  file: string;
-  line: number;
-  category: Category;
-  selfUs: number;
-  totalUs: number;
+/** Per original file, per line: the self time charged to it. */
+type LineTable = Map<string, Map<number, { file: string; line: number; selfUs: number; category: Category }>>;
+
+/** Time of a node's inlined chain, kept to add to the chain's functions' totals once the stacks are known. */
+interface InlinedShare {
+  readonly node: number;
+  readonly chain: readonly FunctionAccumulator[];
+  readonly us: number;
+}
+
+/** Where self time went: lines, categories, and the time of functions inlined into each node. */
+interface SelfTime {
+  readonly lines: LineTable;
+  readonly byCategory: Record<Category, number>;
+  readonly inlinedByNode: Map<number, InlinedTime[]>;
+  readonly inlinedShares: InlinedShare[];
 }
 
 /** Computes hot functions and lines, sorted by self time (descending). */
 export function computeHotspots(model: CpuModel, range?: TimeRange): Hotspots {
   const self = selfTimesUs(model, range);
   const total = totalTimesUs(model, self);
-  const coveredUs = total[0];
-  const attribution = new LineAttribution(model);
-  const origins = new Map(
-    (model.annotations?.scripts ?? []).map((s) => [s.url, new Map(s.lines.map(([line, file, originalLine]) => [line, { file, line: originalLine }]))]),
-  );
-  const functions = new Map<string, FunctionAccumulator>();
-  const lines = new Map<string, Map<number, { file: string; line: number; selfUs: number; category: Category }>>();
-  const byCategory: Record<Category, number> = { app: 0, dependency: 0, node: 0, native: 0, idle: 0 };
+  const table = new HotFunctionTable(model);
+  const selfTime = chargeSelfTime(model, self, table);
+  const functionOfNode = chargeTotalTime(model, total, table, selfTime);
+  return summarize(model, range, total[0], table, selfTime, functionOfNode);
+}
 
-  const ownFunctionOf = (location: CodeLocation) => attribution.ownFunction(location);
-  // Functions are keyed by their source range when known, so a function met both as its own
-  // node and inlined into others is one entry.
-  // Most lookups are a node's own function: remember those per location (no key to build).
-  const ownEntries = new Map<number, FunctionAccumulator>();
-  const ownEntryOf = (location: CodeLocation): FunctionAccumulator => {
-    let entry = ownEntries.get(location.index);
-    if (!entry) ownEntries.set(location.index, (entry = functionFor(location, { url: location.url, fn: ownFunctionOf(location) })));
-    return entry;
+/** Self time of every node, split over its lines and handed to the function owning each line. */
+function chargeSelfTime(model: CpuModel, self: Float64Array, table: HotFunctionTable): SelfTime {
+  const charged: SelfTime = {
+    lines: new Map(),
+    byCategory: { app: 0, dependency: 0, node: 0, native: 0, idle: 0 },
+    inlinedByNode: new Map(),
+    inlinedShares: [],
   };
-  const functionFor = (location: CodeLocation, id: FunctionId): FunctionAccumulator => {
-    const key = id.fn >= 0 ? functionKey(id) : `@${location.index}`;
-    let entry = functions.get(key);
-    if (!entry) {
-      const isOwn = id.url === location.url && id.fn === ownFunctionOf(location);
-      entry = { key, ...(id.fn >= 0 && !isOwn ? describeRange(id) : describeLocation(location)) };
-      functions.set(key, entry);
-    }
-    return entry;
-  };
-  const describeLocation = (location: CodeLocation): Omit<FunctionAccumulator, 'key'> => {
-    // A function's own start and name through the map, by exact position (minified code renames and packs them).
-    const fn = ownFunctionOf(location);
-    const script = fn >= 0 ? attribution.script(location.url) : undefined;
-    const name = script?.originalNameOf(fn) ?? location.functionName;
-    const generated = origins.get(location.url)?.get(location.line);
-    const mapped = script?.isGenerated(fn) ? undefined : (script?.originOf(fn) ?? location.original ?? generated);
-    const place = mapped ?? { file: displayPath(location.url), line: location.url ? location.line : 0 };
-    return {
-      name,
-      file: place.file,
-      line: place.line,
-      category: mapped ? categorize(name, place.file) : location.category,
-      selfUs: 0,
-      totalUs: 0,
-    };
-  };
-  const describeRange = ({ url, fn }: FunctionId): Omit<FunctionAccumulator, 'key'> => {
-    const script = attribution.script(url)!;
-    const range = script.functions[fn];
-    const generatedOnly = { file: displayPath(url), line: range[0] };
-    const place = script.isGenerated(fn) ? generatedOnly : (script.originOf(fn) ?? origins.get(url)?.get(range[0]) ?? generatedOnly);
-    const name = script.originalNameOf(fn) ?? (range[5] || '(anonymous)');
-    return { name, file: place.file, line: place.line, category: categorize(name, place.file), selfUs: 0, totalUs: 0 };
-  };
-  /** Where a generated line is in the original source; in compacted code (many functions on one line) the function's own start. */
-  const placeOfLine = (id: FunctionId, line: number) => {
-    const script = attribution.script(id.url);
-    const exact = id.fn >= 0 && script?.isCompacted(line) ? script.originOf(id.fn) : undefined;
-    return exact ?? origins.get(id.url)?.get(line) ?? { file: displayPath(id.url), line };
-  };
-
-  // Self time, split over lines and handed to the function owning each line.
-  const inlinedByNode = new Map<number, InlinedTime[]>();
-  const inlinedShares: Array<{ node: number; chain: FunctionAccumulator[]; us: number }> = [];
   model.nodes.forEach((node, index) => {
     const nodeSelf = self[index];
     if (nodeSelf <= 0) return;
-    const location = model.locations[node.location];
-    const ownEntry = ownEntryOf(location);
-    byCategory[ownEntry.category] += nodeSelf;
+    const ownEntry = table.ownEntryOf(model.locations[node.location]);
+    charged.byCategory[ownEntry.category] += nodeSelf;
     const tickSum = node.lineTicks.reduce((sum, t) => sum + t.ticks, 0);
-    if (tickSum === 0) {
-      ownEntry.selfUs += nodeSelf;
-      return;
-    }
-    const inlinedHere = new Map<string, { chain: string[]; us: number; inlinedAt?: { file: string; line: number } }>();
-    for (const share of attribution.linesOf(index)) {
-      const us = (nodeSelf * share.ticks) / tickSum;
-      const chain = share.chain.map((id) => functionFor(location, id));
-      const entry = chain.length > 0 ? chain[chain.length - 1] : ownEntry;
-      entry.selfUs += us;
-      if (chain.length > 0) {
-        const inlinedAt = share.inlinedAtLine === undefined ? undefined : placeOfLine(share.chain.length > 1 ? share.chain[share.chain.length - 2] : { url: location.url, fn: ownFunctionOf(location) }, share.inlinedAtLine);
-        const chainKey = chain.map((f) => f.key).join('\u0000') + (inlinedAt ? `@${inlinedAt.file}:${inlinedAt.line}` : '');
-        const known = inlinedHere.get(chainKey) ?? { chain: chain.map((f) => f.key), us: 0, ...(inlinedAt ? { inlinedAt } : {}) };
-        known.us += us;
-        inlinedHere.set(chainKey, known);
-        inlinedShares.push({ node: index, chain, us });
-      }
-      // V8 kept no line inside a function inlined at a call site: no line of the caller burned it.
-      if (share.inlinedAtLine !== undefined) continue;
-      const place = placeOfLine(share.owner, share.line);
-      let inFile = lines.get(place.file);
-      if (!inFile) lines.set(place.file, (inFile = new Map()));
-      let lineEntry = inFile.get(place.line);
-      if (!lineEntry) inFile.set(place.line, (lineEntry = { ...place, selfUs: 0, category: categorize(location.functionName, place.file) }));
-      lineEntry.selfUs += us;
-    }
-    if (inlinedHere.size > 0) inlinedByNode.set(index, [...inlinedHere.values()]);
+    // Without line ticks (native code, old profiles) there is nothing to split: the node's own function keeps it.
+    if (tickSum === 0) ownEntry.selfUs += nodeSelf;
+    else chargeLines(model, index, nodeSelf, tickSum, table, charged);
   });
+  return charged;
+}
 
-  // Total time: each sample counts once toward every function on its stack — the nodes'
-  // own functions (once per function, not again for recursive calls below it) and the
-  // functions inlined into the node that ran it.
+/** One node's self time, line by line, to the function V8 ran there (its own or one it inlined). */
+function chargeLines(model: CpuModel, index: number, nodeSelf: number, tickSum: number, table: HotFunctionTable, charged: SelfTime): void {
+  const location = model.locations[model.nodes[index].location];
+  const inlinedHere = new Map<string, { chain: string[]; us: number; inlinedAt?: { file: string; line: number } }>();
+  for (const share of table.attribution.linesOf(index)) {
+    const us = (nodeSelf * share.ticks) / tickSum;
+    const chain = share.chain.map((id) => table.entryOf(location, id));
+    const entry = chain.length > 0 ? chain[chain.length - 1] : table.ownEntryOf(location);
+    entry.selfUs += us;
+    if (chain.length > 0) {
+      const caller = share.chain.length > 1 ? share.chain[share.chain.length - 2] : table.ownIdOf(location);
+      const inlinedAt = share.inlinedAtLine === undefined ? undefined : table.placeOfLine(caller, share.inlinedAtLine);
+      const chainKey = chain.map((f) => f.key).join('\u0000') + (inlinedAt ? `@${inlinedAt.file}:${inlinedAt.line}` : '');
+      const known = inlinedHere.get(chainKey) ?? { chain: chain.map((f) => f.key), us: 0, ...(inlinedAt ? { inlinedAt } : {}) };
+      known.us += us;
+      inlinedHere.set(chainKey, known);
+      charged.inlinedShares.push({ node: index, chain, us });
+    }
+    // V8 kept no line inside a function inlined at a call site: no line of the caller burned it.
+    if (share.inlinedAtLine !== undefined) continue;
+    chargeLine(charged.lines, table.placeOfLine(share.owner, share.line), location.functionName, us);
+  }
+  if (inlinedHere.size > 0) charged.inlinedByNode.set(index, [...inlinedHere.values()]);
+}
+
+function chargeLine(lines: LineTable, place: { file: string; line: number }, functionName: string, us: number): void {
+  let inFile = lines.get(place.file);
+  if (!inFile) lines.set(place.file, (inFile = new Map()));
+  let lineEntry = inFile.get(place.line);
+  if (!lineEntry) inFile.set(place.line, (lineEntry = { ...place, selfUs: 0, category: categorize(functionName, place.file) }));
+  lineEntry.selfUs += us;
+}
+
+/**
+ * Total time: each sample counts once toward every function on its stack — the nodes' own
+ * functions (once per function, not again for recursive calls below it) and the functions
+ * inlined into the node that ran it. Returns each node's own function key.
+ */
+function chargeTotalTime(model: CpuModel, total: Float64Array, table: HotFunctionTable, selfTime: SelfTime): string[] {
   const onPath = new Map<FunctionAccumulator, number>();
   const path: FunctionAccumulator[] = [];
   const depth = new Int32Array(model.nodes.length);
@@ -184,27 +153,38 @@ export function computeHotspots(model: CpuModel, range?: TimeRange): Hotspots {
   model.nodes.forEach((node, index) => {
     if (index > 0) depth[index] = depth[node.parent] + 1;
     while (path.length > depth[index]) release(onPath, path.pop()!);
-    const entry = ownEntryOf(model.locations[node.location]);
+    const entry = table.ownEntryOf(model.locations[node.location]);
     functionOfNode[index] = entry.key;
     if (!onPath.has(entry)) entry.totalUs += total[index];
     onPath.set(entry, (onPath.get(entry) ?? 0) + 1);
     path.push(entry);
-    if (inlinedByNode.has(index)) pathAt[index] = new Set(onPath.keys());
+    if (selfTime.inlinedByNode.has(index)) pathAt[index] = new Set(onPath.keys());
   });
-  for (const { node, chain, us } of inlinedShares) {
+  for (const { node, chain, us } of selfTime.inlinedShares) {
     const counted = new Set(pathAt[node]);
     for (const entry of chain) {
       if (!counted.has(entry)) entry.totalUs += us;
       counted.add(entry);
     }
   }
+  return functionOfNode;
+}
 
+/** The result in ms and percent of the time covered, functions and lines sorted by self time. */
+function summarize(
+  model: CpuModel,
+  range: TimeRange | undefined,
+  coveredUs: number,
+  table: HotFunctionTable,
+  selfTime: SelfTime,
+  functionOfNode: string[],
+): Hotspots {
   const pct = (us: number) => (coveredUs > 0 ? round((us / coveredUs) * 100, 2) : 0);
   const ms = (us: number) => round(us / 1000, 3);
   return {
     durationMs: ms(coveredUs),
     sampleCount: countSamples(model, range),
-    functions: [...functions.values()]
+    functions: [...table.entries()]
       .filter((f) => f.selfUs > 0 || f.totalUs > 0)
       .map((f) => {
         const totalUs = Math.max(f.totalUs, f.selfUs);
@@ -221,13 +201,13 @@ export function computeHotspots(model: CpuModel, range?: TimeRange): Hotspots {
         };
       })
       .sort((a, b) => b.selfMs - a.selfMs || b.totalMs - a.totalMs),
-    lines: [...lines.values()]
+    lines: [...selfTime.lines.values()]
       .flatMap((inFile) => [...inFile.values()])
       .map((l) => ({ file: l.file, line: l.line, selfMs: ms(l.selfUs), selfPct: pct(l.selfUs), category: l.category }))
       .sort((a, b) => b.selfMs - a.selfMs),
-    byCategory: Object.fromEntries(Object.entries(byCategory).map(([k, v]) => [k, ms(v)])) as Record<Category, number>,
+    byCategory: Object.fromEntries(Object.entries(selfTime.byCategory).map(([k, v]) => [k, ms(v)])) as Record<Category, number>,
     functionOfNode,
-    inlinedByNode,
+    inlinedByNode: selfTime.inlinedByNode,
   };
 }
 
@@ -242,18 +222,6 @@ function countSamples(model: CpuModel, range?: TimeRange): number {
   let count = 0;
   for (const t of model.sampleTimesUs) if (t >= range.startMs * 1000 && t <= range.endMs * 1000) count++;
   return count;
-}
-
-/** A script URL as a user reads it: a path for file:// URLs, the URL otherwise. */
-export function displayPath(url: string): string {
-  if (url.startsWith('file://')) {
-    try {
-      return fileURLToPath(url);
-    } catch {
-      return url;
-    }
-  }
-  return url;
 }
 
 function round(value: number, digits: number): number {

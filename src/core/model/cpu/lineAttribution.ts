@@ -148,7 +148,8 @@ export class LineAttribution {
       });
     }
     const all = this.ticksByFunction.get(key(id))?.get(line) ?? 0;
-    const here = key(this.functionOfNode(nodeIndex)) === key(id) ? this.model.nodes[nodeIndex].lineTicks.reduce((sum, t) => sum + (t.line === line ? t.ticks : 0), 0) : 0;
+    const here =
+      key(this.functionOfNode(nodeIndex)) === key(id) ? this.model.nodes[nodeIndex].lineTicks.reduce((sum, t) => sum + (t.line === line ? t.ticks : 0), 0) : 0;
     return all - here;
   }
 

@@ -4,31 +4,13 @@
  * counts in its parent's width). 300k-node profiles become a few thousand frames.
  */
 import { buildVisibleSubtree } from './visibleSubtree';
-import type { Category } from '../cpu/categories';
+import type { FlameFrameDto, SourceLocationDto } from '../../../protocol/shared/views';
 import { selfTimesUs, totalTimesUs, type CpuModel, type TimeRange } from '../cpu/cpuModel';
-import { displayPath, type Hotspots } from '../cpu/hotspots';
+import { localFile } from '../../sources/localFile';
+import type { Hotspots } from '../cpu/hotspots';
 
-export interface FlameFrame {
-  /** The call-tree node this frame draws (to ask for its subtree). */
-  readonly id: number;
-  readonly name: string;
-  /** Total time in ms (d3-flame-graph's `value`). */
-  readonly value: number;
-  /** Self time in ms. */
-  readonly self: number;
-  /** "file:line" in the original source when known; empty for native frames. */
-  readonly location: string;
-  readonly category: Category;
-  readonly children: FlameFrame[];
-  /** How many children were too narrow to send. */
-  hidden: number;
-  /** V8 inlined this function into its parent frame; its time was given back from the parent's self time. */
-  readonly inlined?: boolean;
-  /** Of an inlined frame: the function's key in the hot-function list. */
-  readonly key?: string;
-  /** V8 kept no line inside this inlined function: the call site ("file:line") it was inlined at. */
-  readonly inlinedAt?: string;
-}
+/** A frame of the CPU flamegraph (ms); the protocol's DTO is the one type, so the tree goes to the views as built. */
+export type FlameFrame = FlameFrameDto;
 
 export interface FlameTreeOptions {
   readonly range?: TimeRange;
@@ -50,13 +32,13 @@ export function buildFlameTree(model: CpuModel, options: FlameTreeOptions = {}):
   const threshold = total[rootNode] * (options.minFraction ?? 1 / 4000);
   return buildVisibleSubtree(model.nodes, total, rootNode, threshold, (index) => {
     const location = model.locations[model.nodes[index].location];
-    const place = location.original ?? (location.url ? { file: displayPath(location.url), line: location.line } : undefined);
+    const place = location.original ?? (location.url ? { file: localFile(location.url) ?? location.url, line: location.line } : undefined);
     const frame: FlameFrame = {
       id: index,
       name: index === 0 ? 'all' : location.functionName,
       value: round(total[index] / 1000),
       self: round(self[index] / 1000),
-      location: place ? `${place.file}:${place.line}` : '',
+      ...(place ? { location: { file: place.file, line: place.line } } : {}),
       category: location.category,
       children: [],
       hidden: 0,
@@ -82,8 +64,8 @@ function addInlinedFrames(frame: FlameFrame, index: number, hotspots: Hotspots, 
     chain.forEach((key, depth) => {
       const fn = byKey.get(key)!;
       const last = depth === chain.length - 1;
-      const at = last && inlinedAt ? `${inlinedAt.file}:${inlinedAt.line}` : undefined;
-      let child = parent.children.find((c) => c.inlined && c.key === key && c.inlinedAt === at);
+      const at: SourceLocationDto | undefined = last && inlinedAt ? { file: inlinedAt.file, line: inlinedAt.line } : undefined;
+      let child = parent.children.find((c) => c.inlined && c.key === key && sameLocation(c.inlinedAt, at));
       if (!child) {
         child = {
           id: -1 - index, // no subtree of its own to fetch
@@ -91,7 +73,7 @@ function addInlinedFrames(frame: FlameFrame, index: number, hotspots: Hotspots, 
           name: fn.name,
           value: 0,
           self: 0,
-          location: fn.file ? `${fn.file}:${fn.line}` : '',
+          ...(fn.file ? { location: { file: fn.file, line: fn.line } } : {}),
           category: fn.category,
           children: [],
           hidden: 0,
@@ -118,6 +100,10 @@ export function countFrames(frame: FlameFrame): number {
     stack.push(...f.children);
   }
   return count;
+}
+
+function sameLocation(a: SourceLocationDto | undefined, b: SourceLocationDto | undefined): boolean {
+  return a === b || (a !== undefined && b !== undefined && a.file === b.file && a.line === b.line);
 }
 
 function round(ms: number): number {

@@ -184,14 +184,7 @@ function depthFirstNumbering(graph: HeapGraph, userOwned: Uint8Array, scratch: S
  * until the node is linked (which is all `link` would write), and path compression only
  * rewrites linked nodes. Nodes are linked in decreasing DFS order, so "linked" is a comparison.
  */
-function lengauerTarjan(
-  n: number,
-  vertex: Uint32Array,
-  parent: Uint32Array,
-  reached: number,
-  retainers: Retainers,
-  scratch: ScratchArrays,
-): Uint32Array {
+function lengauerTarjan(n: number, vertex: Uint32Array, parent: Uint32Array, reached: number, retainers: Retainers, scratch: ScratchArrays): Uint32Array {
   /** Holds DFS numbers while this runs (see buildDominatorTree). */
   const { firstRetainer, retainerNode } = retainers;
   const semi = scratch.take();
@@ -199,16 +192,68 @@ function lengauerTarjan(
   const idom = scratch.take();
   const bucketHead = scratch.take(NONE);
   const bucketNext = scratch.take();
+  const forest = new LinkedForest(n, parent, semi, label);
+
+  for (let w = n - 1; w > 0; w--) {
+    const p = parent[w];
+    let s = p; // the tree parent is a predecessor, also for nodes hung off the root
+    const node = vertex[w];
+    for (let r = firstRetainer[node], end = firstRetainer[node + 1]; r < end; r++) {
+      const v = retainerNode[r];
+      // Garbage pointing at live objects does not change who keeps them alive.
+      if (v >= reached && w < reached) continue;
+      const candidate = v < w ? v : semi[forest.evaluate(v)];
+      if (candidate < s) s = candidate;
+    }
+    semi[w] = s;
+    bucketNext[w] = bucketHead[s];
+    bucketHead[s] = w;
+    forest.link(w);
+    for (let v = bucketHead[p]; v !== NONE; v = bucketNext[v]) {
+      const y = forest.evaluate(v);
+      idom[v] = semi[y] < semi[v] ? y : p;
+    }
+    bucketHead[p] = NONE;
+  }
+  for (let w = 1; w < reached; w++) if (idom[w] !== semi[w]) idom[w] = idom[idom[w]];
+  // What the root cannot reach is garbage V8 has not collected yet: each piece is on its own.
+  idom.fill(0, reached);
+  idom[0] = 0;
+  scratch.give(semi, label, bucketHead, bucketNext, parent);
+  return idom;
+}
+
+/**
+ * Lengauer–Tarjan's forest of linked nodes, with path compression. Its ancestor links are the
+ * tree parents themselves (see lengauerTarjan); nodes are linked in decreasing DFS order, so
+ * "linked" is `v >= linkedFrom`.
+ */
+class LinkedForest {
+  private linkedFrom: number;
   // Grows only as deep as compression ever goes (usually a handful; a long list can go deep).
-  const path: number[] = [];
-  const ancestor = parent;
-  let linkedFrom = n;
-  for (let v = 0; v < n; v++) {
-    semi[v] = v;
-    label[v] = v;
+  private readonly path: number[] = [];
+
+  constructor(
+    n: number,
+    private readonly ancestor: Uint32Array,
+    private readonly semi: Uint32Array,
+    private readonly label: Uint32Array,
+  ) {
+    this.linkedFrom = n;
+    for (let v = 0; v < n; v++) {
+      semi[v] = v;
+      label[v] = v;
+    }
   }
 
-  const evaluate = (v: number): number => {
+  /** link(parent(w), w): ancestor[w] already is its parent. */
+  link(w: number): void {
+    this.linkedFrom = w;
+  }
+
+  /** The node of least semidominator on the forest path above `v` (v itself when it is a root). */
+  evaluate(v: number): number {
+    const { ancestor, semi, label, path, linkedFrom } = this;
     if (v < linkedFrom) return v;
     // Path compression, iteratively: a retainer chain can be millions of objects long.
     let u = v;
@@ -223,33 +268,5 @@ function lengauerTarjan(
       ancestor[x] = ancestor[a];
     }
     return label[v];
-  };
-
-  for (let w = n - 1; w > 0; w--) {
-    const p = parent[w];
-    let s = p; // the tree parent is a predecessor, also for nodes hung off the root
-    const node = vertex[w];
-    for (let r = firstRetainer[node], end = firstRetainer[node + 1]; r < end; r++) {
-      const v = retainerNode[r];
-      // Garbage pointing at live objects does not change who keeps them alive.
-      if (v >= reached && w < reached) continue;
-      const candidate = v < w ? v : semi[evaluate(v)];
-      if (candidate < s) s = candidate;
-    }
-    semi[w] = s;
-    bucketNext[w] = bucketHead[s];
-    bucketHead[s] = w;
-    linkedFrom = w; // link(p, w): ancestor[w] is already p
-    for (let v = bucketHead[p]; v !== NONE; v = bucketNext[v]) {
-      const y = evaluate(v);
-      idom[v] = semi[y] < semi[v] ? y : p;
-    }
-    bucketHead[p] = NONE;
   }
-  for (let w = 1; w < reached; w++) if (idom[w] !== semi[w]) idom[w] = idom[idom[w]];
-  // What the root cannot reach is garbage V8 has not collected yet: each piece is on its own.
-  idom.fill(0, reached);
-  idom[0] = 0;
-  scratch.give(semi, label, bucketHead, bucketNext, parent);
-  return idom;
 }

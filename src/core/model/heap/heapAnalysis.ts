@@ -4,7 +4,7 @@
  * dominators, per-class sums) is computed once when the snapshot opens.
  */
 import * as path from 'node:path';
-import type { HeapSummaryDto, InstancePageDto, RetainerPathDto } from '../../../protocol/heapViews';
+import type { HeapSummaryDto, InstancePageDto, RetainerPathDto } from '../../../protocol/heap/views';
 import { buildDominatorTree, buildRetainers, type DominatorTree, type Retainers } from './dominators';
 import { groupByClass, type HeapClasses } from './heapClasses';
 import type { HeapGraph } from './heapGraph';

@@ -11,7 +11,7 @@
  * objects in it. A plain per-class delta (DevTools' Comparison view) is computed alongside.
  */
 import { badInput } from '../../errors';
-import type { ConstructorDeltaDto, GrowthRowDto, HeapDiffDto } from '../../../protocol/heapViews';
+import type { ConstructorDeltaDto, GrowthRowDto, HeapDiffDto } from '../../../protocol/heap/views';
 import type { HeapAnalysis } from './heapAnalysis';
 import { formatRetainerSteps } from './retainerPaths';
 
@@ -40,18 +40,64 @@ export function compareSnapshots(snapshots: readonly HeapAnalysis[], options: { 
 }
 
 function rankGrowth(last: HeapAnalysis, candidate: Uint8Array, top: number): GrowthRowDto[] {
-  const { graph, tree, classes } = last;
-  const { dominator } = tree;
+  const { classes } = last;
+  const { owners, bytes, ownedBytes } = tallyByOwner(last, candidate);
+  const representative = representatives(last, ownedBytes);
+  const order = Array.from({ length: classes.names.length }, (_, c) => c)
+    .filter((c) => owners[c] > 0)
+    .sort((a, b) => bytes[b] - bytes[a] || owners[b] - owners[a])
+    .slice(0, top);
+  return order.map((c) => {
+    const example = representative.get(c);
+    const steps = example ? last.retainerPath(example.node).steps : [];
+    return {
+      name: classes.names[c],
+      countDelta: owners[c],
+      sizeDelta: bytes[c],
+      retainerPath: formatRetainerSteps(steps),
+      location: last.locations.ofClassNamed(classes.nameIndex[c]),
+    };
+  });
+}
+
+/**
+ * Per class: how many new owners (new objects counted under no other new object) and the bytes
+ * of all the new objects they own; and per owner, the bytes it holds.
+ */
+function tallyByOwner(last: HeapAnalysis, candidate: Uint8Array): { owners: Float64Array; bytes: Float64Array; ownedBytes: Map<number, number> } {
+  const { graph, classes } = last;
+  const ownerOf = topOwners(last, candidate);
+  const owners = new Float64Array(classes.names.length);
+  const bytes = new Float64Array(classes.names.length);
+  const ownedBytes = new Map<number, number>();
+  for (let node = 1; node < graph.nodeCount; node++) {
+    if (!candidate[node]) continue;
+    const owner = ownerOf(node);
+    const counted = owner === NOT_OWNER ? node : owner;
+    const c = classes.classOf[counted];
+    if (counted === node) owners[c]++;
+    bytes[c] += graph.nodeSelfSize[node];
+    if (owner !== NOT_OWNER) ownedBytes.set(owner, (ownedBytes.get(owner) ?? 0) + graph.nodeSelfSize[node]);
+  }
+  return { owners, bytes, ownedBytes };
+}
+
+/**
+ * The top-most new object that can own, on a node's chain of new dominators (NOT_OWNER when
+ * none can). Each chain is walked once: every node on it remembers the answer.
+ */
+function topOwners(last: HeapAnalysis, candidate: Uint8Array): (node: number) => number {
+  const { graph } = last;
+  const { dominator } = last.tree;
   const t = graph.types;
+  // Internal things (backing stores, hidden classes) never own.
   const canOwn = (node: number) => {
     const type = graph.nodeType[node];
     return (type === t.object || type === t.native || type === t.closure || type === t.regexp) && !graph.nameOf(node).startsWith('system /');
   };
-
-  // topOwner[node]: the top-most new object that can own, on the node's chain of new dominators.
   const topOwner = new Int32Array(graph.nodeCount).fill(UNKNOWN);
   const chain: number[] = [];
-  const ownerOf = (start: number): number => {
+  return (start: number): number => {
     let node = start;
     while (topOwner[node] === UNKNOWN) {
       chain.push(node);
@@ -67,44 +113,17 @@ function rankGrowth(last: HeapAnalysis, candidate: Uint8Array, top: number): Gro
     }
     return topOwner[start];
   };
+}
 
-  const classCount = classes.names.length;
-  const owners = new Float64Array(classCount);
-  const bytes = new Float64Array(classCount);
-  const ownedBytes = new Map<number, number>();
-  for (let node = 1; node < graph.nodeCount; node++) {
-    if (!candidate[node]) continue;
-    const owner = ownerOf(node);
-    const counted = owner === NOT_OWNER ? node : owner;
-    const c = classes.classOf[counted];
-    if (counted === node) owners[c]++;
-    bytes[c] += graph.nodeSelfSize[node];
-    if (owner !== NOT_OWNER) ownedBytes.set(owner, (ownedBytes.get(owner) ?? 0) + graph.nodeSelfSize[node]);
-  }
-
-  // A representative per class: its owner holding the most bytes.
+/** A representative per class, for its retainer path: its owner holding the most bytes. */
+function representatives(last: HeapAnalysis, ownedBytes: ReadonlyMap<number, number>): Map<number, { node: number; bytes: number }> {
   const representative = new Map<number, { node: number; bytes: number }>();
   for (const [owner, size] of ownedBytes) {
-    const c = classes.classOf[owner];
+    const c = last.classes.classOf[owner];
     const best = representative.get(c);
     if (!best || size > best.bytes) representative.set(c, { node: owner, bytes: size });
   }
-  const order = Array.from({ length: classCount }, (_, c) => c)
-    .filter((c) => owners[c] > 0)
-    .sort((a, b) => bytes[b] - bytes[a] || owners[b] - owners[a])
-    .slice(0, top);
-  return order.map((c) => {
-    const name = classes.names[c];
-    const example = representative.get(c);
-    const steps = example ? last.retainerPath(example.node).steps : [];
-    return {
-      name,
-      countDelta: owners[c],
-      sizeDelta: bytes[c],
-      retainerPath: formatRetainerSteps(steps),
-      location: last.locations.ofClassNamed(classes.nameIndex[c]),
-    };
-  });
+  return representative;
 }
 
 function constructorDeltas(first: HeapAnalysis, last: HeapAnalysis, firstIds: Uint32Array, lastIds: Uint32Array): ConstructorDeltaDto[] {

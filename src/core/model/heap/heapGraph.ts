@@ -36,7 +36,24 @@ export class HeapGraph implements HeapGraphArrays {
   readonly nodeCount: number;
   readonly edgeCount: number;
   /** Type codes looked up once, so hot loops compare numbers. */
-  readonly types: Readonly<Record<'hidden' | 'array' | 'string' | 'object' | 'code' | 'closure' | 'regexp' | 'number' | 'native' | 'synthetic' | 'concatString' | 'slicedString' | 'objectShape', number>>;
+  readonly types: Readonly<
+    Record<
+      | 'hidden'
+      | 'array'
+      | 'string'
+      | 'object'
+      | 'code'
+      | 'closure'
+      | 'regexp'
+      | 'number'
+      | 'native'
+      | 'synthetic'
+      | 'concatString'
+      | 'slicedString'
+      | 'objectShape',
+      number
+    >
+  >;
   readonly edgeTypes: Readonly<Record<'context' | 'element' | 'property' | 'internal' | 'hidden' | 'shortcut' | 'weak', number>>;
 
   constructor(

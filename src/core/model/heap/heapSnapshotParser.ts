@@ -226,7 +226,10 @@ export class HeapSnapshotParser {
       };
     } catch (error) {
       if (!(error instanceof RangeError)) throw error;
-      throw badInput(`${this.name} is too big to open here: its ${layout.nodeCount} objects need more memory than is available. Open it on a machine with more memory.`, error);
+      throw badInput(
+        `${this.name} is too big to open here: its ${layout.nodeCount} objects need more memory than is available. Open it on a machine with more memory.`,
+        error,
+      );
     }
   }
 

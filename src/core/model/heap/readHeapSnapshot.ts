@@ -10,6 +10,8 @@ import type { HeapGraph } from './heapGraph';
 import { HeapSnapshotParser } from './heapSnapshotParser';
 
 const CHUNK_BYTES = 4 << 20;
+/** How often reading a big file lets progress messages and cancellation through. */
+const yieldEveryMs = 100;
 
 export interface ReadOptions {
   /** Fraction of the file read, 0..1. */
@@ -36,8 +38,8 @@ export async function readHeapSnapshotFile(file: string, options: ReadOptions = 
       if (read === 0) break;
       parser.write(read === CHUNK_BYTES ? buffer : buffer.subarray(0, read));
       position += read;
-      // Let progress messages and cancellation through every ~100 ms without slowing the scan.
-      if (Date.now() - lastYield > 100) {
+      // Without slowing the scan: the clock is read once per 4 MB chunk.
+      if (Date.now() - lastYield > yieldEveryMs) {
         options.onProgress?.(size > 0 ? position / size : 1);
         await new Promise((resolve) => setImmediate(resolve));
         if (options.signal?.aborted) throw new FlameLensError('cancelled', `Opening ${name} was cancelled.`);

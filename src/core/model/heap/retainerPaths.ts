@@ -4,7 +4,7 @@
  * DevTools orders its Retainers view. Steps are described in the user's terms: the property or
  * variable name, what holds it, and where that is defined when the snapshot knows.
  */
-import type { RetainerStepDto } from '../../../protocol/heapViews';
+import type { RetainerStepDto } from '../../../protocol/heap/views';
 import type { Retainers } from './dominators';
 import { isRetainingEdge } from './dominators';
 import type { HeapGraph } from './heapGraph';
@@ -36,13 +36,7 @@ export function distancesFromRoot(graph: HeapGraph): Uint32Array {
   return distance;
 }
 
-export function retainerPath(
-  graph: HeapGraph,
-  retainers: Retainers,
-  distance: Uint32Array,
-  locations: SourceLocations,
-  ordinal: number,
-): RetainerStepDto[] {
+export function retainerPath(graph: HeapGraph, retainers: Retainers, distance: Uint32Array, locations: SourceLocations, ordinal: number): RetainerStepDto[] {
   const steps: RetainerStepDto[] = [];
   let node = ordinal;
   const seen = new Set<number>([node]);

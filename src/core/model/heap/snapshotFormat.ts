@@ -40,7 +40,9 @@ export function readSnapshotLayout(snapshot: unknown, name: string): SnapshotLay
     throw badInput(`${name} has no node and edge counts in its header; it was written by an unsupported tool or Node version.`);
   }
   if (!isCount(s!.node_count) || !isCount(s!.edge_count) || s!.node_count < 1) {
-    throw badInput(`${name} is not a valid heap snapshot: its header counts ${s!.node_count} objects and ${s!.edge_count} references, which no snapshot can hold (the file is damaged).`);
+    throw badInput(
+      `${name} is not a valid heap snapshot: its header counts ${s!.node_count} objects and ${s!.edge_count} references, which no snapshot can hold (the file is damaged).`,
+    );
   }
   const field = (fields: string[], wanted: string) => {
     const index = fields.indexOf(wanted);
@@ -103,7 +105,8 @@ export function checkSnapshotValues(
   for (let edge = 0; edge < layout.edgeCount; edge++) {
     const type = arrays.edgeType[edge];
     if (type >= edgeTypes) throw damaged(`reference #${edge} has a type its header does not name`);
-    if (type !== element && type !== hidden && arrays.edgeNameOrIndex[edge] >= stringCount) throw damaged(`reference #${edge} has a name that is not among its strings`);
+    if (type !== element && type !== hidden && arrays.edgeNameOrIndex[edge] >= stringCount)
+      throw damaged(`reference #${edge} has a name that is not among its strings`);
   }
   const fields = layout.locationFieldCount;
   for (let at = 0; at + fields <= locations.length; at += fields) {

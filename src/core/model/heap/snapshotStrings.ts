@@ -7,6 +7,9 @@
 import * as fs from 'node:fs';
 import { badInput } from '../../errors';
 
+/** Strings shorter than this are kept once read (names); longer ones (contents) are read again when asked for. */
+const maxCachedStringLength = 4096;
+
 export class SnapshotStrings {
   private fd: number | undefined;
   private readonly cache = new Map<number, string>();
@@ -34,7 +37,7 @@ export class SnapshotStrings {
     if (cached !== undefined) return cached;
     const text = this.read(index, Infinity);
     // Names repeat (constructor and property names); contents of big strings are read once.
-    if (text.length < 4096) this.cache.set(index, text);
+    if (text.length < maxCachedStringLength) this.cache.set(index, text);
     return text;
   }
 

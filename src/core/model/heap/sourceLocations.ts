@@ -4,9 +4,8 @@
  * (closure → shared → script_or_debug_info → the script, whose name is the path). A closure
  * scope is placed at the function that owns it, and a class at its constructor function.
  */
-import * as path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { SourceLocationDto } from '../../../protocol/profileViews';
+import { localFile } from '../../sources/localFile';
+import type { SourceLocationDto } from '../../../protocol/shared/views';
 import type { Retainers } from './dominators';
 import type { HeapGraph } from './heapGraph';
 
@@ -113,7 +112,7 @@ export class SourceLocations {
     if (this.scriptNames.has(scriptId)) return this.scriptNames.get(scriptId);
     const shared = this.child(fn, 'shared');
     const script = shared === undefined ? undefined : (this.child(shared, 'script_or_debug_info') ?? this.child(shared, 'script'));
-    const name = script === undefined ? undefined : asFilePath(this.graph.nameOf(script));
+    const name = script === undefined ? undefined : localFile(this.graph.nameOf(script));
     this.scriptNames.set(scriptId, name);
     return name;
   }
@@ -125,16 +124,4 @@ export class SourceLocations {
     }
     return undefined;
   }
-}
-
-/** Script names are paths (CommonJS) or file URLs (ES modules); Node's own start with "node:". */
-function asFilePath(name: string): string | undefined {
-  if (name.startsWith('file://')) {
-    try {
-      return fileURLToPath(name);
-    } catch {
-      return undefined;
-    }
-  }
-  return path.isAbsolute(name) ? name : undefined;
 }
