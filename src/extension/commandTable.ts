@@ -15,7 +15,8 @@ type Handler = (services: Services, ...args: unknown[]) => unknown;
 const handlers: Record<CommandId, Handler> = {
   [Commands.profileProcess]: profileProcess,
   [Commands.stopProfiling]: (services) => services.recorder.stop(),
-  [Commands.cancelProfiling]: (services) => services.recorder.cancel(),
+  // The notification's Discard link passes { confirm: true }; the palette command discards at once.
+  [Commands.cancelProfiling]: (services, options) => services.recorder.cancel(isConfirmRequest(options) ? options : undefined),
   [Commands.openProfile]: pickAndOpenProfile,
   [Commands.showFlamegraph]: showFlamegraph,
   [Commands.toggleAnnotations]: toggleAnnotations,
@@ -24,7 +25,13 @@ const handlers: Record<CommandId, Handler> = {
   [Commands.takeHeapSnapshot]: async (services) => (await heapCommands()).takeHeapSnapshotCommand(services.heap),
   [Commands.findMemoryLeak]: async (services) => (await heapCommands()).findMemoryLeakCommand(services.heap),
   [Commands.compareHeapSnapshots]: async (services) => (await heapCommands()).compareHeapSnapshotsCommand(services.heap),
+  // Loaded on first use: it stays out of the activation bundle.
+  [Commands.deleteOldRecordings]: async () => (await import('./recording/pruneRecordings')).deleteOldRecordings(),
 };
+
+function isConfirmRequest(value: unknown): value is { confirm: boolean } {
+  return typeof value === 'object' && value !== null && (value as { confirm?: unknown }).confirm === true;
+}
 
 export function registerCommands(services: Services): vscode.Disposable[] {
   return Object.entries(handlers).map(([id, run]) => vscode.commands.registerCommand(id, (...args: unknown[]) => reportFailures(() => run(services, ...args))));

@@ -16,16 +16,21 @@ export const Commands = {
   takeHeapSnapshot: 'flamelens.takeHeapSnapshot',
   findMemoryLeak: 'flamelens.findMemoryLeak',
   compareHeapSnapshots: 'flamelens.compareHeapSnapshots',
+  deleteOldRecordings: 'flamelens.deleteOldRecordings',
 } as const;
 
 export type CommandId = (typeof Commands)[keyof typeof Commands];
 
-/** The read-only custom editors, by the kind of file they show. */
+/**
+ * The read-only custom editors, by the kind of file they show. The patterns VS Code's built-in
+ * table viewer also claims start with `**` + `/`: VS Code gives a tie between two default editors
+ * to the longer pattern (see defaultEditor.ts).
+ */
 export const CustomEditors = {
-  profile: { viewType: 'flamelens.cpuProfile', filenamePattern: '*.cpuprofile' },
-  heapSnapshot: { viewType: 'flamelens.heapSnapshot', filenamePattern: '*.heapsnapshot' },
+  profile: { viewType: 'flamelens.cpuProfile', filenamePattern: '**/*.cpuprofile' },
+  heapSnapshot: { viewType: 'flamelens.heapSnapshot', filenamePattern: '**/*.heapsnapshot' },
   timeline: { viewType: 'flamelens.memoryTimeline', filenamePattern: '*.memory.json' },
-  allocation: { viewType: 'flamelens.heapProfile', filenamePattern: '*.heapprofile' },
+  allocation: { viewType: 'flamelens.heapProfile', filenamePattern: '**/*.heapprofile' },
 } as const;
 
 export type EditorKind = keyof typeof CustomEditors;

@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import { HeapClient } from '../core/analysis/heapClient';
 import { AllocationAnnotations } from './annotations/allocationAnnotations';
 import { Annotations } from './annotations/annotations';
+import { DefaultEditor, type AnnotationOwner } from './defaultEditor';
 import { createEditors, registerEditors, type Editors } from './editors';
 import type { HeapCommandDeps } from './heap/heapCommands';
 import { ProfileLibrary } from './profile/profileLibrary';
@@ -40,6 +41,7 @@ export function createServices(context: vscode.ExtensionContext): Services {
   const heapClient = new HeapClient();
   const editors = createEditors({ extensionUri, library, heap: heapClient, allocationAnnotations });
   const liveTimeline = new LiveTimelinePanel(extensionUri, editors.timeline);
+  const defaultEditor = new DefaultEditor(context.globalState, stepAside(annotations));
   let targetOutput: vscode.OutputChannel | undefined;
   const heap: HeapCommandDeps = {
     extensionUri,
@@ -54,6 +56,8 @@ export function createServices(context: vscode.ExtensionContext): Services {
     allocationAnnotations,
     liveTimeline,
     ...registerEditors(editors),
+    defaultEditor,
+    ...Object.values(editors).map((editor) => editor.onDidOpen(({ file, byUser }) => void defaultEditor.opened(file, byUser))),
     { dispose: () => heapClient.dispose() },
     { dispose: () => targetOutput?.dispose() },
     recorder.onDidStartLiveTimeline((live) => liveTimeline.show(live)),
@@ -61,4 +65,23 @@ export function createServices(context: vscode.ExtensionContext): Services {
     onSnapshotRequested(async (request) => (await heapCommands()).takeHeapSnapshotCommand(heap, { label: request.label, address: request.webSocketUrl })),
   );
   return { context, library, recorder, annotations, editors, liveTimeline, heap };
+}
+
+/**
+ * FlameLens's annotations hidden while the built-in table viewer shows its own, and back after.
+ * (Through the toggle, remembering that it was this and not the user that turned them off.)
+ */
+function stepAside(annotations: Annotations): AnnotationOwner {
+  let hidden = false;
+  return {
+    setSteppedAside(aside) {
+      if (aside && !hidden && annotations.isEnabled) {
+        annotations.toggle();
+        hidden = true;
+      } else if (!aside && hidden) {
+        hidden = false;
+        if (!annotations.isEnabled) annotations.toggle();
+      }
+    },
+  };
 }

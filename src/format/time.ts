@@ -6,6 +6,8 @@
  * a second below a minute, then minutes and whole seconds.
  */
 
+import { formatPercent } from './numbers';
+
 /** "250 µs", "4.5 ms", "812.0 ms", "3.04 s", "2 min 5 s". */
 export function formatDuration(ms: number): string {
   if (!Number.isFinite(ms)) return `${ms} ms`;
@@ -25,4 +27,13 @@ export function formatClock(ms: number): string {
   const seconds = Math.round(ms / 1000);
   if (seconds < 60) return `${seconds} s`;
   return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
+}
+
+/**
+ * A time with its share, as the CodeLens, the hover and the HTML report write one figure:
+ * "286.9 ms (19.8 %)". The share is the engine's (computed once, of the same time base as the
+ * tables), never recomputed here from rounded milliseconds.
+ */
+export function formatTimeShare(ms: number, pct: number): string {
+  return `${formatDuration(ms)} (${formatPercent(pct)})`;
 }

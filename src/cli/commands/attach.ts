@@ -1,5 +1,6 @@
 /** `flamelens attach <pid | host:port | ws://…>`: profile a process that is already running. */
 import { recordCpuProfile, type Recording } from '../../core/capture/recordCpuProfile';
+import { recordingEndNote } from '../../core/capture/recordingEnd';
 import { badInput } from '../../core/errors';
 import { parseTargetAddress } from '../../core/inspector/address';
 import { resolveInspectorTarget } from '../../core/inspector/attach';
@@ -7,7 +8,7 @@ import { closeInspectorWeOpened, notClosedWarning, waitingToCloseNotice } from '
 import { captureFlags, captureOptions, commonFlags, memoryFlags, memoryOptions, memoryUsageLines, outputFlags, outputOptions, parseFlags } from '../options';
 import { assertOutputsWritable, writeOutputs, type Console } from '../outputs';
 import { stopOnInterrupt } from '../stopOnInterrupt';
-import { workerThreadsNote } from './record';
+import { keepWhatWasRecorded, workerThreadsNote } from './record';
 
 export const attachUsage = `flamelens attach <pid | host:port | ws://…> [--duration <s>] [--interval <µs>] [--memory] [--allocations] [--out <file.cpuprofile>] [--json <summary.json>] [--html <report.html>] [--top <n>] [--allow-remote]
 
@@ -47,6 +48,9 @@ export async function attach(args: string[], console: Console): Promise<void> {
       onStarted: () =>
         console.info(`Profiling ${target.label}` + (capture.durationMs ? ` for ${capture.durationMs / 1000} s` : '') + '; press Ctrl+C to stop.'),
     });
+  } catch (error) {
+    await keepWhatWasRecorded(error, outputs.out, console);
+    throw error;
   } finally {
     // Leave the process as we found it, before the (slower) outputs, whether the recording worked or not.
     const opened = target.openedInspector;
@@ -54,7 +58,8 @@ export async function attach(args: string[], console: Console): Promise<void> {
     interrupt.dispose();
     if (warning) console.info(`flamelens: ${warning}`);
   }
-  if (recording.endedBy === 'program-ended') console.info('The process ended; the profile covers it up to its end.');
+  const ended = recordingEndNote(recording, 'process');
+  if (ended) console.info(ended);
   const workers = workerThreadsNote(recording.workerThreads);
   if (workers) console.info(workers);
   await writeOutputs(

@@ -1,9 +1,11 @@
 /** `flamelens record -- <command>`: launch a program with the inspector and profile it. */
-import { recordCpuProfile } from '../../core/capture/recordCpuProfile';
+import { RecordingLost, recordCpuProfile } from '../../core/capture/recordCpuProfile';
+import { recordingEndNote } from '../../core/capture/recordingEnd';
 import { badInput, targetFailed } from '../../core/errors';
 import { exitGraceMs } from '../../core/inspector/exitGrace';
 import { launchWithInspector, type LaunchedProgram } from '../../core/inspector/launch';
 import { captureFlags, captureOptions, commonFlags, memoryFlags, memoryOptions, memoryUsageLines, outputFlags, outputOptions, parseFlags } from '../options';
+import { writeMemoryOutputs } from '../memoryOutputs';
 import { assertOutputsWritable, writeOutputs, type Console } from '../outputs';
 import { stopOnInterrupt } from '../stopOnInterrupt';
 
@@ -56,11 +58,16 @@ export async function record(args: string[], console: Console): Promise<void> {
           `Profiling ${program.join(' ')} (pid ${target.pid})` + (capture.durationMs ? ` for ${capture.durationMs / 1000} s` : '') + '; press Ctrl+C to stop.',
         );
       },
+    }).catch(async (error: unknown) => {
+      await keepWhatWasRecorded(error, outputs.out, console);
+      throw error;
     });
     // Only a program that ended by itself failed; one we stopped ends by our signal.
     const exit = recording.endedBy === 'program-ended' ? target.programExit() : undefined;
     const failed = exit !== undefined && exit.exitCode !== 0;
-    if (recording.endedBy === 'program-ended' && !failed) console.info('The program ended; its whole run was profiled.');
+    // A signal from outside (kill, docker stop) cut the run short; otherwise the whole run is in.
+    if (recording.endSignal) console.info(recordingEndNote(recording, 'program')!);
+    else if (recording.endedBy === 'program-ended' && !failed) console.info('The program ended; its whole run was profiled.');
     const workers = workerThreadsNote(recording.workerThreads);
     if (workers) console.info(workers);
     await endProgram(target, recording.endedBy === 'program-ended');
@@ -100,4 +107,9 @@ async function endProgram(launched: LaunchedProgram, endingByItself: boolean): P
   if (endingByItself && (await Promise.race([launched.outputEnded, after(3000)])) !== 'timeout') return;
   launched.terminate('SIGTERM');
   if ((await Promise.race([launched.commandExited, after(exitGraceMs)])) === 'timeout') launched.terminate('SIGKILL');
+}
+
+/** A process that died before handing over its CPU profile leaves the memory timeline sampled until then: saved beside --out. */
+export async function keepWhatWasRecorded(error: unknown, out: string | undefined, console: Console): Promise<void> {
+  if (error instanceof RecordingLost && error.memory) await writeMemoryOutputs({ memory: error.memory }, out, console);
 }

@@ -10,6 +10,7 @@ import type { FlameFrameDto, SourceLocationDto, TimeRangeDto } from '../../proto
 import { buildCpuModel, selfTimesUs, totalTimesUs, type CpuModel } from '../model/cpu/cpuModel';
 import { localFile } from '../sources/localFile';
 import { computeHotspots, type Hotspots } from '../model/cpu/hotspots';
+import { sharePct } from '../model/cpu/share';
 import { readCpuProfileFile } from '../model/cpu/profileFile';
 import { buildFlameTree } from '../model/flame/flameTree';
 import { annotateProfile } from '../sources/annotateProfile';
@@ -71,7 +72,7 @@ export class ProfileAnalysis {
   /** Children of a top-down node (the root's children when `nodeId` is 0). */
   treeChildren(range: TimeRangeDto | null, nodeId: number): TreeRowDto[] {
     const { total, self } = this.results(range);
-    const all = total[0] || 1;
+    const all = total[0];
     const node = this.model.nodes[nodeId];
     if (!node) return [];
     return node.children
@@ -86,7 +87,7 @@ export class ProfileAnalysis {
           category: location.category,
           selfMs: round(self[child] / 1000),
           totalMs: round(total[child] / 1000),
-          totalPct: round((total[child] / all) * 100),
+          totalPct: sharePct(total[child], all),
           hasChildren: this.model.nodes[child].children.some((c) => total[c] > 0),
         };
       });
@@ -128,7 +129,7 @@ export class ProfileAnalysis {
       if (node.parent > 0) add(callers, owner[node.parent], total[index]);
       for (const child of node.children) if (owner[child] !== key && total[child] > 0) add(callees, owner[child], total[child]);
     });
-    const all = total[0] || 1;
+    const all = total[0];
     const describe = (entries: Map<string, number>): RelationDto[] =>
       [...entries]
         .sort((a, b) => b[1] - a[1])
@@ -140,7 +141,7 @@ export class ProfileAnalysis {
             name: f?.name ?? '(unknown)',
             location: f?.file && f.line ? { file: f.file, line: f.line } : undefined,
             ms: round(us / 1000),
-            pct: round((us / all) * 100),
+            pct: sharePct(us, all),
           };
         });
     return { key, callers: describe(callers), callees: describe(callees) };

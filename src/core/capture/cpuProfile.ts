@@ -11,6 +11,7 @@ import type { Protocol } from 'devtools-protocol';
 import { targetFailed } from '../errors';
 import type { InspectorSession } from '../inspector/session';
 import { settingDefaults } from '../settingsDefaults';
+import { holdExitSignals, type ExitSignals } from './exitSignals';
 
 export interface CpuCaptureOptions {
   /** Sampling interval in microseconds; Node's own default (--cpu-prof-interval) is 1000. */
@@ -32,6 +33,8 @@ export interface CpuCaptureResult {
   readonly profile: Protocol.Profiler.Profile;
   /** Why sampling stopped: asked to, or the program finished on its own. */
   readonly endedBy: 'stop' | 'program-ended';
+  /** The signal that ended the program (SIGINT, SIGTERM…), when one did. */
+  readonly endSignal?: string;
   readonly scripts: ReadonlyMap<string, LoadedScript>;
   /** Worker threads seen running while sampling; their CPU time is not in this (main-thread) profile. */
   readonly workerThreads: number;
@@ -54,10 +57,18 @@ export async function captureCpuProfile(session: InspectorSession, options: CpuC
   const mainContexts = trackMainContexts(session);
   const workerThreads = new Set<string>();
   let stopping: Promise<CpuCaptureResult> | undefined;
-  const stopBecause = (endedBy: CpuCaptureResult['endedBy']) => (stopping ??= collectProfile(session, endedBy, scripts, workerThreads, options));
+  // Installed once sampling runs; a stop before then has no listener to remove.
+  const held: { exitSignals?: ExitSignals } = {};
+  const stopBecause = (endedBy: CpuCaptureResult['endedBy']) =>
+    (stopping ??= collectProfile(session, endedBy, scripts, workerThreads, options).then(async (result) => {
+      // A program that lives on is left as it was; one that a signal ended says which.
+      if (endedBy === 'stop') await held.exitSignals?.remove();
+      const endSignal = held.exitSignals?.received();
+      return endSignal ? { ...result, endSignal } : result;
+    }));
   const { result, requestStop } = settleOnFirstEnd(session, mainContexts, stopBecause, () => stopping);
   await watchWorkerThreads(session, workerThreads);
-  await startSampling(session, options);
+  held.exitSignals = await startSampling(session, options);
   return {
     result,
     stop() {
@@ -136,14 +147,17 @@ function settleOnFirstEnd(
   return { result, requestStop: () => requestStop() };
 }
 
-/** Enables what the capture listens to, starts the profiler and, when asked, lets the program run. */
-async function startSampling(session: InspectorSession, options: CpuCaptureOptions): Promise<void> {
+/** Enables what the capture listens to, starts the profiler, keeps its profile through a signal and, when asked, lets the program run. */
+async function startSampling(session: InspectorSession, options: CpuCaptureOptions): Promise<ExitSignals> {
   await session.send('Runtime.enable');
   await session.send('Debugger.enable', {});
   await session.send('Profiler.enable');
   await session.send('Profiler.setSamplingInterval', { interval: options.intervalUs ?? defaultSamplingIntervalUs });
   await session.send('Profiler.start');
+  // Before the program runs: a signal that ends it then still leaves its profile.
+  const exitSignals = await holdExitSignals(session);
   if (options.resumeTarget) await session.send('Runtime.runIfWaitingForDebugger');
+  return exitSignals;
 }
 
 function readScriptSource(session: InspectorSession, scriptId: string): Promise<string | undefined> {

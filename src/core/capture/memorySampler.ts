@@ -24,6 +24,11 @@ export interface MemorySamplerOptions {
   readonly maxSamples?: number;
   /** Event-loop delay histogram resolution in the target, ms. */
   readonly loopDelayResolutionMs?: number;
+  /**
+   * Told once the sampler runs. A live view follows the recording's own sampler through it, so
+   * what it shows while recording and what is saved are one series, judged by one computation.
+   */
+  readonly onStarted?: (sampler: MemorySampler) => void;
 }
 
 export interface MemorySampler {
@@ -67,7 +72,7 @@ export async function startMemorySampler(session: InspectorSession, options: Mem
   const polling = pollEvery(intervalMs, () => evaluate(collectorPollExpression(installed.id)).then(take));
 
   let stopping: Promise<MemoryTimeline> | undefined;
-  return {
+  const sampler: MemorySampler = {
     capabilities,
     current: () => store.timeline(),
     onSample(listener) {
@@ -85,6 +90,8 @@ export async function startMemorySampler(session: InspectorSession, options: Mem
       return stopping;
     },
   };
+  options.onStarted?.(sampler);
+  return sampler;
 }
 
 /** Installs the collector in the target (once per sampler); it answers each poll with what it gathered since the last. */

@@ -7,7 +7,9 @@ import { FlameLensError } from '../errors';
 import { connectInspector } from '../inspector/session';
 import { annotateHeapProfile } from '../model/allocation/allocationLocations';
 import type { SavedCpuProfile } from '../model/cpu/savedProfile';
+import type { MemoryTimeline } from '../model/timeline/savedTimeline';
 import { annotateProfile } from '../sources/annotateProfile';
+import { formatDuration } from '../../format';
 import { liveScriptSources } from '../sources/scriptSources';
 import { captureCpuProfile, type CpuCaptureResult } from './cpuProfile';
 import { startMemoryCapture, wantsMemoryCapture, type MemoryCapture, type MemoryCaptureOptions, type MemoryCaptureResult } from './memoryCapture';
@@ -35,6 +37,8 @@ export interface RecordOptions extends MemoryCaptureOptions {
 export interface Recording extends MemoryCaptureResult {
   readonly profile: SavedCpuProfile;
   readonly endedBy: CpuCaptureResult['endedBy'];
+  /** The signal that ended the program mid-recording (its profile is kept up to then). */
+  readonly endSignal?: string;
   /** Worker threads that ran while recording (not in the main-thread profile). */
   readonly workerThreads: number;
 }
@@ -64,8 +68,9 @@ export async function recordCpuProfile(webSocketUrl: string, options: RecordOpti
     onStop = () => void capture.stop();
     if (options.stopSignal?.aborted) onStop();
     options.stopSignal?.addEventListener('abort', onStop, { once: true });
-    const result = await capture.result.catch((error) => {
-      throw options.cancelSignal?.aborted ? cancelled() : error;
+    const startedAt = Date.now();
+    const result = await capture.result.catch(async (error) => {
+      throw options.cancelSignal?.aborted ? cancelled() : await lostWithTimeline(error, memory, Date.now() - startedAt);
     });
     const extras = await memory?.stop();
     if (options.cancelSignal?.aborted) throw cancelled();
@@ -90,6 +95,7 @@ async function withOriginalPositions(result: CpuCaptureResult, extras: MemoryCap
   return {
     profile,
     endedBy: result.endedBy,
+    ...(result.endSignal ? { endSignal: result.endSignal } : {}),
     workerThreads: result.workerThreads,
     ...(extras?.memory ? { memory: extras.memory } : {}),
     ...(allocations ? { allocations } : {}),
@@ -100,6 +106,33 @@ async function withOriginalPositions(result: CpuCaptureResult, extras: MemoryCap
 function withWorkerThreads(profile: SavedCpuProfile, workerThreads: number): SavedCpuProfile {
   if (workerThreads === 0) return profile;
   return { ...profile, $flamelens: { ...(profile.$flamelens ?? { version: 1, scripts: [] }), workerThreads } };
+}
+
+/**
+ * The target went before its CPU profile could be collected (SIGKILL, a crash, V8's out-of-memory
+ * abort: V8 keeps the profile inside the process and hands it over only on request). The memory
+ * timeline lives on our side: what was sampled until then is kept, and the error carries it.
+ */
+export class RecordingLost extends FlameLensError {
+  constructor(
+    message: string,
+    /** The memory timeline up to the end, when one was recorded. */
+    readonly memory: MemoryTimeline | undefined,
+    cause?: unknown,
+  ) {
+    super('target-failed', message, cause);
+  }
+}
+
+async function lostWithTimeline(error: unknown, memory: MemoryCapture | undefined, recordedMs: number): Promise<unknown> {
+  if (!memory || !(error instanceof FlameLensError)) return error;
+  const timeline = (await memory.stop().catch(() => undefined))?.memory;
+  if (!timeline || timeline.samples.length === 0) return error;
+  return new RecordingLost(
+    `The process exited or closed the inspector connection after ${formatDuration(recordedMs)} of recording, so its CPU profile is lost (a killed or crashed process cannot hand it over); the memory timeline up to then is kept.`,
+    timeline,
+    error,
+  );
 }
 
 function cancelled(): FlameLensError {

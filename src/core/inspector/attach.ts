@@ -4,6 +4,7 @@
  * process confirmed to run Node gets SIGUSR1; the inspector opened is closed again by
  * `closeInspector.ts`). Connects only to loopback hosts unless the user allowed others.
  */
+import * as fs from 'node:fs';
 import { badInput, targetFailed } from '../errors';
 import { isLoopbackHost, type TargetAddress } from './address';
 import { listeningPortsOf } from './listeningPorts';
@@ -28,6 +29,8 @@ export interface ResolvedTarget {
   readonly pid?: number;
   /** Short name for messages and file names, e.g. "pid 4242" or "127.0.0.1:9229". */
   readonly label: string;
+  /** The process's arguments, when attached by pid and the system tells them (to name the recording after its script). */
+  readonly argv?: readonly string[];
   /**
    * Set when FlameLens opened this inspector (SIGUSR1: nothing listened before): it must be
    * closed again when done (`closeInspectorWeOpened`). Absent for an inspector the program
@@ -101,12 +104,13 @@ async function firstTargetAt(host: string, port: number): Promise<string | undef
 async function openInspectorOfProcess(pid: number, timeoutMs: number): Promise<ResolvedTarget> {
   assertNodeProcess(pid);
   const label = `pid ${pid}`;
+  const argv = argvOfProcess(pid);
   const existing = await inspectorOfProcess(pid);
   if (existing) {
     const inspector = { pid, host: existing.host, port: existing.port };
     // Open before we came: the program's own (--inspect, someone else's SIGUSR1) stays open;
     // one a killed FlameLens opened and marked is ours to close.
-    return { webSocketUrl: existing.url, pid, label, ...((await wasOpenedByUs(existing.url)) ? { openedInspector: inspector } : {}) };
+    return { webSocketUrl: existing.url, pid, label, argv, ...((await wasOpenedByUs(existing.url)) ? { openedInspector: inspector } : {}) };
   }
 
   try {
@@ -124,7 +128,7 @@ async function openInspectorOfProcess(pid: number, timeoutMs: number): Promise<R
     const opened = await inspectorOfProcess(pid);
     if (opened) {
       await markOpenedByUs(opened.url);
-      return { webSocketUrl: opened.url, pid, label, openedInspector: { pid, host: opened.host, port: opened.port } };
+      return { webSocketUrl: opened.url, pid, label, argv, openedInspector: { pid, host: opened.host, port: opened.port } };
     }
     if (!isRunning(pid)) throw targetFailed(`Process ${pid} exited while its inspector was being opened.`);
     await new Promise((resolve) => setTimeout(resolve, openPollMs));
@@ -158,6 +162,18 @@ function onAddress(listed: string, host: string, port: number): string | undefin
     url.hostname = host.includes(':') ? `[${host}]` : host;
     url.port = String(port);
     return url.toString();
+  } catch {
+    return undefined;
+  }
+}
+
+/** A process's arguments from /proc (Linux); undefined elsewhere or when it cannot be read. */
+function argvOfProcess(pid: number): string[] | undefined {
+  if (process.platform !== 'linux') return undefined;
+  try {
+    const argv = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+    while (argv.length > 0 && argv[argv.length - 1] === '') argv.pop();
+    return argv.length > 0 ? argv : undefined;
   } catch {
     return undefined;
   }

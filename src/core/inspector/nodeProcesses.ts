@@ -9,6 +9,8 @@ import * as fs from 'node:fs';
 export interface NodeProcess {
   readonly pid: number;
   readonly commandLine: string;
+  /** The arguments as the process got them (from /proc on Linux, so a path with spaces stays one argument). */
+  readonly argv: readonly string[];
   readonly cwd?: string;
   /** The command line asks for an inspector (--inspect…). */
   readonly inspectorFlag: boolean;
@@ -28,11 +30,25 @@ export function listNodeProcesses(exclude: readonly number[] = []): Promise<Node
         const commandLine = match[2].trim();
         const executable = commandLine.split(/\s+/)[0].split('/').pop() ?? '';
         if (!isNodeExecutableName(executable) || exclude.includes(pid)) continue;
-        found.push({ pid, commandLine, cwd: cwdOf(pid), inspectorFlag: /\s--inspect(-brk|-wait)?(=|\s|$)/.test(commandLine) });
+        found.push({ pid, commandLine, argv: argvOf(pid, commandLine), cwd: cwdOf(pid), inspectorFlag: /\s--inspect(-brk|-wait)?(=|\s|$)/.test(commandLine) });
       }
       resolve(found);
     });
   });
+}
+
+/** `ps` joins the arguments with spaces; /proc keeps them apart. A process that set its title has one string: split it. */
+function argvOf(pid: number, commandLine: string): string[] {
+  try {
+    if (process.platform === 'linux') {
+      const argv = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+      while (argv.length > 0 && argv[argv.length - 1] === '') argv.pop();
+      if (argv.length > 1) return argv;
+    }
+  } catch {
+    // Gone, or another user's: fall back to what ps printed.
+  }
+  return commandLine.split(/\s+/).filter(Boolean);
 }
 
 function cwdOf(pid: number): string | undefined {

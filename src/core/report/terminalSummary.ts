@@ -1,6 +1,7 @@
 /** The summary as a terminal reads it: two aligned tables, paths relative to the working folder. */
 import * as path from 'node:path';
-import { formatBytes, formatCount, formatDuration, formatLocation, formatPercent, formatRate, formatShare } from '../../format';
+import { formatBytes, formatCount, formatDuration, formatLocation, formatRate, formatShare } from '../../format';
+import { certaintyWords } from '../../protocol/timeline/certainty';
 import type { MemorySummary } from '../model/timeline/memoryOverview';
 import type { CpuSummary } from './jsonSummary';
 import { terminalField } from './terminalText';
@@ -55,7 +56,7 @@ function memoryLines(memory: MemorySummary): string[] {
   ];
   if (memory.sustainedGrowth && memory.growthBytesPerMinute !== null) {
     lines.push(
-      `  Warning: heap keeps growing: ${formatRate(memory.growthBytesPerMinute)} after GC (confidence ${formatPercent((memory.confidence ?? 0) * 100)}). ` +
+      `  Warning: heap keeps growing: ${formatRate(memory.growthBytesPerMinute)} after GC (${certaintyWords(memory.confidence ?? 0)}). ` +
         'Compare two heap snapshots to see what holds on to it.',
     );
   } else {

@@ -22,7 +22,7 @@ const allocationPage: ViewPage<AllocationHostMessage, AllocationRequest> = {
     appAttributes: { 'data-page': 'allocations' },
   },
   requests: allocationRequests,
-  failure: (message) => ({ type: 'memory/failed', message }),
+  failure: (message, file) => ({ type: 'memory/failed', message, file }),
 };
 
 export class AllocationView implements vscode.Disposable {

@@ -37,7 +37,8 @@ export async function showHeapComparison(deps: HeapViewDeps, files: readonly str
   }
   const panel = vscode.window.createWebviewPanel(
     HeapComparisonView.viewType,
-    `Heap: ${files.map((file) => path.basename(file, '.heapsnapshot')).join(' → ')}`,
+    // Short: the page's header names the files (three long names do not fit a tab).
+    `Heap comparison · ${files.length} snapshots`,
     { viewColumn: vscode.ViewColumn.Active, preserveFocus: false },
     {
       enableScripts: true,

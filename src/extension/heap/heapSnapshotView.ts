@@ -13,7 +13,7 @@ import { phaseLabel, throttledProgress } from './openProgress';
 const heapSnapshotPage: ViewPage<HeapSnapshotHostMessage, HeapSnapshotRequest> = {
   page: { script: 'heapSnapshot.js', styles: ['base.css', 'heap.css'], title: 'FlameLens heap snapshot', loading: 'Opening…' },
   requests: heapSnapshotRequests,
-  failure: (message) => ({ type: 'heap/failed', message }),
+  failure: (message, file) => ({ type: 'heap/failed', message, file }),
 };
 
 export class HeapSnapshotView implements vscode.Disposable {

@@ -15,6 +15,11 @@ export interface EditorKind<View extends vscode.Disposable> {
 export class ReadonlyEditor<View extends vscode.Disposable> implements vscode.CustomReadonlyEditorProvider, vscode.Disposable {
   /** Each open view and the file it shows. */
   private readonly views = new Map<View, string>();
+  /** Files FlameLens is opening itself (after a recording, from a command or the API). */
+  private readonly openingOurselves = new Set<string>();
+  private readonly opened = new vscode.EventEmitter<{ file: string; byUser: boolean }>();
+  /** A view opened `file`; `byUser` when the user opened it (a double-click, Reopen With), not FlameLens. */
+  readonly onDidOpen = this.opened.event;
 
   constructor(private readonly kind: EditorKind<View>) {}
 
@@ -31,7 +36,12 @@ export class ReadonlyEditor<View extends vscode.Disposable> implements vscode.Cu
 
   /** Opens `file` in this editor (where `options` say; by default the active group). */
   async open(file: string, options?: vscode.TextDocumentShowOptions): Promise<void> {
-    await vscode.commands.executeCommand('vscode.openWith', vscode.Uri.file(file), this.kind.viewType, ...(options ? [options] : []));
+    this.openingOurselves.add(file);
+    try {
+      await vscode.commands.executeCommand('vscode.openWith', vscode.Uri.file(file), this.kind.viewType, ...(options ? [options] : []));
+    } finally {
+      this.openingOurselves.delete(file);
+    }
   }
 
   openCustomDocument(uri: vscode.Uri): vscode.CustomDocument {
@@ -41,6 +51,7 @@ export class ReadonlyEditor<View extends vscode.Disposable> implements vscode.Cu
   resolveCustomEditor(document: vscode.CustomDocument, panel: vscode.WebviewPanel): void {
     const view = this.kind.create(panel, document.uri.fsPath);
     this.views.set(view, document.uri.fsPath);
+    this.opened.fire({ file: document.uri.fsPath, byUser: !this.openingOurselves.has(document.uri.fsPath) });
     panel.onDidDispose(() => {
       view.dispose();
       this.views.delete(view);
@@ -58,5 +69,6 @@ export class ReadonlyEditor<View extends vscode.Disposable> implements vscode.Cu
   dispose(): void {
     this.views.forEach((_file, view) => view.dispose());
     this.views.clear();
+    this.opened.dispose();
   }
 }

@@ -33,7 +33,7 @@ export interface ViewPage<Host, Incoming extends { readonly type: string }> {
   /** The view's message declaration (its `defineViewMessages`): what the page may send, checked by its parser; the rest is dropped. */
   readonly requests: MessageSet<Incoming>;
   /** The post that shows an error, in the error's own (user-facing) words. */
-  failure(message: string): Host;
+  failure(message: string, file: string): Host;
   /** Whether a post still waiting for the page is stale once `next` is posted (it is dropped). */
   replaces?(waiting: Host, next: Host): boolean;
 }
@@ -88,7 +88,8 @@ export class WebviewChannel<Host, Incoming extends { readonly type: string }> im
 
   /** Says what went wrong in the view, in the error's own (user-facing) words. */
   fail(error: unknown): void {
-    this.post(this.options.failure(error instanceof Error ? error.message : String(error)));
+    // The panel's title is the file's name for an editor: the failure page's header names it.
+    this.post(this.options.failure(error instanceof Error ? error.message : String(error), this.panel.title));
   }
 
   /** Lets the webview open this location's file (it is about to be shown). */
@@ -122,6 +123,8 @@ export class WebviewChannel<Host, Incoming extends { readonly type: string }> im
       case 'editor/openLocation':
         if (this.knownFiles.has(shared.file)) await openSourceLine(shared.file, shared.line, { beside: true });
         return;
+      case 'failure/action':
+        return (await import('../recording/failureActions')).runFailureAction(shared.action);
       default: {
         // Present exactly when the page has messages of its own (see Answers).
         const { onRequest } = this.options as { readonly onRequest?: Answer<Incoming> };

@@ -12,7 +12,7 @@ import { WebviewChannel, type PageRequest, type ViewPage } from '../panels/webvi
 const profilePage: ViewPage<ProfileHostMessage, ProfileRequest> = {
   page: { script: 'profile.js', styles: ['base.css', 'controls.css', 'flame.css', 'profile.css'], title: 'FlameLens', loading: 'Reading the profile…' },
   requests: profileRequests,
-  failure: (message) => ({ type: 'profile/failed', message }),
+  failure: (message, file) => ({ type: 'profile/failed', message, file }),
 };
 
 export class ProfileView implements vscode.Disposable {

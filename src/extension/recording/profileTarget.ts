@@ -1,3 +1,5 @@
+import { recordingName, safeName } from '../../core/capture/recordingName';
+
 /** What to profile, as chosen in the picker or passed through the API; stored as the "last choice". */
 export interface ProfileTarget {
   /** Shown in the status bar, notifications and the saved file's name. */
@@ -20,14 +22,32 @@ export function splitCommandLine(text: string): string[] {
   return words;
 }
 
-/** `<target>-<yyyymmdd>-<hhmmss>.cpuprofile`, safe on every file system. */
-export function profileFileName(label: string, when: Date): string {
-  const safe =
-    label
-      .replace(/[^a-zA-Z0-9._-]+/g, '-')
-      .replace(/^-+|-+$/g, '')
-      .slice(0, 60) || 'profile';
+/** What names a recording's files: the target, and the argv of the Node process recorded when known (an attached pid's). */
+export type NamedTarget = ProfileTarget & { readonly argv?: readonly string[] };
+
+/**
+ * `<program>-<yyyymmdd>-<hhmmss>.cpuprofile`, named after the program (the npm script, the
+ * script's name; the pid only when nothing better is known), safe on every file system.
+ */
+export function profileFileName(target: string | NamedTarget, when: Date): string {
+  const named: NamedTarget = typeof target === 'string' ? { label: target } : target;
+  const pid = named.pid ?? pidInLabel(named.label);
+  // A launch's label is its command line ("node server.js", "npm run dev").
+  const command = named.command ?? (pid === undefined && !isAddress(named.label) ? splitCommandLine(named.label) : undefined);
+  const known = command !== undefined || named.argv !== undefined || pid !== undefined;
+  const name = known ? recordingName({ command, argv: named.argv, pid }) : safeName(named.label);
   const pad = (n: number) => String(n).padStart(2, '0');
   const stamp = `${when.getFullYear()}${pad(when.getMonth() + 1)}${pad(when.getDate())}-${pad(when.getHours())}${pad(when.getMinutes())}${pad(when.getSeconds())}`;
-  return `${safe}-${stamp}.cpuprofile`;
+  return `${name}-${stamp}.cpuprofile`;
+}
+
+/** The pid in a picked process's label ("pid 4242"). */
+function pidInLabel(label: string): number | undefined {
+  const match = /^pid (\d+)$/.exec(label.trim());
+  return match ? Number(match[1]) : undefined;
+}
+
+/** host:port or ws://…: an inspector address, not a command. */
+function isAddress(label: string): boolean {
+  return /^wss?:\/\//.test(label) || /^[\w.-]*:\d+$/.test(label.trim()) || /^\[[\da-f:]+\]:\d+$/i.test(label.trim());
 }

@@ -1,7 +1,6 @@
 /** "FlameLens: Profile Process" and what every recording does when it is saved: open what it recorded. */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { openProfile } from '../profile/profileCommands';
 import { heapCommands, type Services } from '../services';
 import { settings } from '../settings';
 import type { ProfileTarget } from './profileTarget';
@@ -25,14 +24,26 @@ export async function profileProcess(services: Services): Promise<void> {
   void vscode.window.setStatusBarMessage(`$(check) FlameLens saved ${path.basename(file)}`, 5000);
 }
 
-/** Records, then opens the profile, the allocation profile beside it and the timeline where the live one was. */
+/**
+ * Records, then opens what the recording saved in ONE editor group: the group of the live
+ * timeline when there was one (the code stays beside it), else the active group. The CPU
+ * profile, then the allocation profile, then the timeline in place of the live panel, in front.
+ */
 export async function recordAndOpen(services: Services, target: ProfileTarget, options: RecordingOptions): Promise<RecordedFiles> {
   const files = await services.recorder.record(target, options);
-  await openProfile(services, files.file);
-  // The allocation profile first, so the timeline (which replaces the live panel) ends up in front.
-  if (files.allocationsFile) await services.editors.allocation.open(files.allocationsFile, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true });
-  if (files.memoryFile) await services.liveTimeline.openSaved(files.memoryFile);
+  await openRecording(services, files);
   return files;
+}
+
+/** Opens a recording's files together, in one group (see recordAndOpen). */
+export async function openRecording(services: Services, files: RecordedFiles): Promise<void> {
+  const liveColumn = services.liveTimeline.viewColumn;
+  await services.editors.profile.open(files.file, liveColumn !== undefined ? { viewColumn: liveColumn } : undefined);
+  await services.library.openProfile(files.file);
+  // Where the profile landed: the other files join it there, not in a group of their own.
+  const column = liveColumn ?? vscode.window.tabGroups.activeTabGroup.viewColumn;
+  if (files.allocationsFile) await services.editors.allocation.open(files.allocationsFile, { viewColumn: column, preserveFocus: true });
+  if (files.memoryFile) await services.liveTimeline.openSaved(files.memoryFile, column);
 }
 
 /** A target in the user's words, for the API's targets ("pid 4242", "node server.js"). */

@@ -1,6 +1,6 @@
 /**
  * Runs one recording at a time: reaches the target (launch, pid or address), shows it in the
- * status bar with the elapsed time (click to stop) and in a notification with Stop and Cancel,
+ * status bar with the elapsed time (click to stop) and in a notification (recordingStatus.ts),
  * saves the profile in the output folder, and says clearly what went wrong when it does.
  */
 import * as path from 'node:path';
@@ -10,12 +10,15 @@ import type { Recording } from '../../core/capture/recordCpuProfile';
 import type { ResolvedTarget } from '../../core/inspector/attach';
 import { exitGraceMs } from '../../core/inspector/exitGrace';
 import type { LaunchedProgram } from '../../core/inspector/launch';
+import type { MemorySampler } from '../../core/capture/memorySampler';
 import { Commands, ContextKeys, StatusBarItems } from '../contributions';
 import { settings } from '../settings';
+import type { MemoryOverviewDto } from '../../protocol/timeline/views';
 import { LiveTimeline } from '../timeline/liveTimeline';
 import { captureOptions, saveRecordedFiles, type CaptureChoice, type RecordedFiles } from './recordedFiles';
 import { OutputTail, programFailedMessage, ranProgramCode } from './programFailure';
 import { profileFileName, type ProfileTarget } from './profileTarget';
+import { confirmDiscard, showRecording } from './recordingStatus';
 
 /** What to record: how long (0: until stopped), how finely, and the timeline and allocations or not. */
 export type RecordingOptions = { durationMs: number; intervalUs?: number } & CaptureChoice;
@@ -68,21 +71,29 @@ export class RecordingController implements vscode.Disposable {
     const tail = new OutputTail();
     let reached: ReachedTarget | undefined;
     let live: LiveTimeline | undefined;
+    // The recording's own memory sampler, once it runs: the live panel follows it (one series, one verdict).
+    let sampler: MemorySampler | undefined;
     try {
       reached = await this.reach(target, tail);
       const { webSocketUrl } = reached;
-      const result = await this.capture(reached, recording, options, () => {
+      const onSampler = (started: MemorySampler) => (sampler = started);
+      const result = await this.capture(reached, recording, options, onSampler, () => {
         this.showRecording(recording, options.durationMs);
-        if (options.memory) this.liveTimelineStarted.fire((live = new LiveTimeline(target.label, webSocketUrl, settings.timelineSampleIntervalMs())));
+        if (options.memory) {
+          this.liveTimelineStarted.fire((live = new LiveTimeline(target.label, webSocketUrl, settings.timelineSampleIntervalMs(), sampler)));
+        }
       });
       const files = await this.save(target.label, reached, result, tail);
+      await sayHowItEnded(reached, result, files.file);
       if (live && result.memory) {
         const { memoryOverview } = await import('../../core/model/timeline/memoryOverview');
         await live.end({ overview: memoryOverview(result.memory), savedAs: files.memoryFile });
       }
       return files;
     } catch (error) {
-      await live?.end({ message: error instanceof Error ? error.message : String(error) });
+      const savedAs = await keepTimelineOfLostRecording(error, target.label, reached);
+      if (savedAs) await live?.end({ overview: savedAs.overview, savedAs: savedAs.file });
+      else await live?.end({ message: error instanceof Error ? error.message : String(error) });
       throw error;
     } finally {
       live?.dispose();
@@ -98,13 +109,16 @@ export class RecordingController implements vscode.Disposable {
     this.active?.stop.abort();
   }
 
-  /** Ends the recording and keeps nothing. */
-  cancel(): void {
-    this.active?.cancel.abort();
+  /** Ends the recording and keeps nothing; with `confirm`, only once the user agreed. */
+  async cancel(options?: { confirm?: boolean }): Promise<void> {
+    const recording = this.active;
+    if (!recording) return;
+    if (options?.confirm && !(await confirmDiscard(recording.label))) return;
+    if (this.active === recording) recording.cancel.abort();
   }
 
   dispose(): void {
-    this.cancel();
+    this.active?.cancel.abort();
     this.statusBar.dispose();
     this.output?.dispose();
     this.liveTimelineStarted.dispose();
@@ -136,10 +150,18 @@ export class RecordingController implements vscode.Disposable {
   }
 
   /** Samples until stopped, the duration is over or the program ends. */
-  private async capture(reached: ReachedTarget, recording: ActiveRecording, options: RecordingOptions, onStarted: () => void): Promise<Recording> {
+  private async capture(
+    reached: ReachedTarget,
+    recording: ActiveRecording,
+    options: RecordingOptions,
+    onSampler: (sampler: MemorySampler) => void,
+    onStarted: () => void,
+  ): Promise<Recording> {
     const { recordCpuProfile } = await import('../../core/capture/recordCpuProfile');
+    const capture = captureOptions(options);
     return recordCpuProfile(reached.webSocketUrl, {
-      ...captureOptions(options),
+      ...capture,
+      ...(capture.memory ? { memory: { ...capture.memory, onStarted: onSampler } } : {}),
       durationMs: options.durationMs > 0 ? options.durationMs : undefined,
       intervalUs: options.intervalUs ?? settings.samplingIntervalUs(),
       stopSignal: recording.stop.signal,
@@ -159,7 +181,7 @@ export class RecordingController implements vscode.Disposable {
       throw new FlameLensError('target-failed', programFailedMessage(label, failure.exitCode, 'nothing was profiled', tail.last));
     }
     const { writeCpuProfileFile } = await import('../../core/model/cpu/profileFile');
-    const file = path.join(settings.outputDirectory(), profileFileName(label, new Date()));
+    const file = path.join(settings.outputDirectory(), recordingFileName(label, reached));
     await writeCpuProfileFile(file, result.profile);
     if (failure) {
       void vscode.window.showErrorMessage(
@@ -179,35 +201,13 @@ export class RecordingController implements vscode.Disposable {
   }
 
   private showRecording(recording: ActiveRecording, durationMs: number): void {
-    const started = Date.now();
-    const tick = () => {
-      if (this.active !== recording) return clearInterval(timer);
-      const seconds = Math.floor((Date.now() - started) / 1000);
-      const elapsed = `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
-      const limit = durationMs > 0 ? ` / ${durationMs / 1000} s` : '';
-      this.statusBar.text = `$(record) ${recording.label} ${elapsed}${limit}`;
-      this.statusBar.tooltip = `FlameLens is recording ${recording.label}. Click to stop and save.`;
-    };
-    const timer = setInterval(tick, 1000);
-    tick();
-    this.statusBar.show();
-    // A progress notification closes itself when the recording ends (a plain one would linger):
-    // its Cancel button discards, the link in its message stops and saves.
-    const ended = new Promise<void>((resolve) => {
-      const check = setInterval(() => this.active !== recording && (clearInterval(check), resolve()), 250);
+    showRecording(this.statusBar, {
+      label: recording.label,
+      durationMs,
+      isRunning: () => this.active === recording,
+      stop: () => recording.stop.abort(),
+      discard: () => recording.cancel.abort(),
     });
-    void vscode.window.withProgress(
-      {
-        location: vscode.ProgressLocation.Notification,
-        title: `FlameLens is recording ${recording.label}`,
-        cancellable: true,
-      },
-      async (progress, token) => {
-        progress.report({ message: `[Stop and save](command:${Commands.stopProfiling}) · Cancel discards it.` });
-        token.onCancellationRequested(() => this.active === recording && this.cancel());
-        await ended;
-      },
-    );
   }
 
   /** The launched program's output goes to the FlameLens output channel, not lost. */
@@ -240,4 +240,37 @@ export class RecordingController implements vscode.Disposable {
     this.output?.show(true);
     return new FlameLensError(error.kind, `${error.message} Its last output: ${tail.last.map((l) => l.trim()).join(' ⏎ ')}`, error.cause);
   }
+}
+
+/** Named after the program: the launched command, or the attached process's own command line. */
+function recordingFileName(label: string, reached: ReachedTarget | undefined): string {
+  return profileFileName({ label, pid: reached?.resolved?.pid, argv: reached?.resolved?.argv ?? reached?.launched?.argv }, new Date());
+}
+
+/** An attached process that ended mid-recording, or a launched one a signal ended: say what was kept. */
+async function sayHowItEnded(reached: ReachedTarget, result: Recording, file: string): Promise<void> {
+  if (!reached.resolved && !result.endSignal) return;
+  const { recordingEndNote } = await import('../../core/capture/recordingEnd');
+  const note = recordingEndNote(result, reached.resolved ? 'process' : 'program', `its profile up to then is saved as ${path.basename(file)}`);
+  if (note) void vscode.window.showWarningMessage(`FlameLens: ${note}`);
+}
+
+/**
+ * A target killed before it could hand over its CPU profile (SIGKILL, a crash): the memory
+ * timeline recorded up to then is still saved (the error's sentence says so).
+ */
+async function keepTimelineOfLostRecording(
+  error: unknown,
+  label: string,
+  reached: ReachedTarget | undefined,
+): Promise<{ file: string; overview: MemoryOverviewDto } | undefined> {
+  const { RecordingLost } = await import('../../core/capture/recordCpuProfile');
+  if (!(error instanceof RecordingLost) || !error.memory) return undefined;
+  const file = path.join(settings.outputDirectory(), recordingFileName(label, reached).replace(/\.cpuprofile$/, '.memory.json'));
+  const [{ writeMemoryTimelineFile }, { memoryOverview }] = await Promise.all([
+    import('../../core/model/timeline/timelineFile'),
+    import('../../core/model/timeline/memoryOverview'),
+  ]);
+  await writeMemoryTimelineFile(file, error.memory);
+  return { file, overview: memoryOverview(error.memory) };
 }

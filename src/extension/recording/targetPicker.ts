@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { isLoopbackHost, parseTargetAddress } from '../../core/inspector/address';
 import { settings } from '../settings';
+import { processItems, revealItem, type TargetItem } from './processItems';
 import type { CaptureChoice } from './recordedFiles';
 import { splitCommandLine, type ProfileTarget } from './profileTarget';
 
@@ -22,8 +23,6 @@ export interface RecordingChoice {
 
 const lastTargetKey = 'flamelens.lastTarget';
 const lastDurationKey = 'flamelens.lastDurationMs';
-
-type TargetItem = vscode.QuickPickItem & { pick?: () => Promise<ProfileTarget | undefined> };
 
 /** Asks the user what to profile; undefined when they cancel at any step. */
 export async function pickRecording(memento: vscode.Memento): Promise<RecordingChoice | undefined> {
@@ -57,19 +56,25 @@ export async function pickTarget(memento: vscode.Memento, title = 'FlameLens: Pr
   const lastItems: TargetItem[] = last ? [{ label: `$(history) ${last.label}`, description: 'last used', pick: async () => last }] : [];
   picker.items = [...lastItems, ...fixed];
   picker.show();
+  let editorItems: TargetItem[] = [];
+  let userItems: TargetItem[] = [];
   void import('../../core/inspector/nodeProcesses').then(async ({ listNodeProcesses }) => {
     const processes = await listNodeProcesses([process.pid, process.ppid]);
-    const running: TargetItem[] = processes.map((p) => ({
-      label: `$(server-process) ${p.pid}`,
-      description: p.commandLine.length > 80 ? `${p.commandLine.slice(0, 77)}…` : p.commandLine,
-      detail: [p.cwd, p.inspectorFlag ? 'inspector open' : undefined].filter(Boolean).join(' · ') || undefined,
-      pick: async () => ({ label: `pid ${p.pid}`, pid: p.pid }),
-    }));
-    picker.items = [...lastItems, { label: 'Running Node.js processes', kind: vscode.QuickPickItemKind.Separator }, ...running, ...fixed];
+    const folders = (vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.fsPath);
+    ({ user: userItems, editor: editorItems } = processItems(processes, folders));
+    const reveal = editorItems.length > 0 ? [revealItem(editorItems.length - 1)] : [];
+    picker.items = [...lastItems, ...userItems, ...fixed, ...reveal];
     picker.busy = false;
   });
   const chosen = await new Promise<TargetItem | undefined>((resolve) => {
-    picker.onDidAccept(() => resolve(picker.selectedItems[0]));
+    picker.onDidAccept(() => {
+      const item = picker.selectedItems[0];
+      if (!item?.revealEditorProcesses) return resolve(item);
+      // The editor's own processes join the list (last), and the picker stays open.
+      picker.value = '';
+      picker.items = [...lastItems, ...userItems, ...fixed, ...editorItems];
+      picker.activeItems = editorItems.filter((i) => i.kind !== vscode.QuickPickItemKind.Separator).slice(0, 1);
+    });
     picker.onDidHide(() => resolve(undefined));
   });
   picker.dispose();

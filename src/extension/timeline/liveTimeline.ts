@@ -1,12 +1,15 @@
 /**
- * The memory timeline of a recording while it runs, for the live timeline panel. The engine's
- * recordCpuProfile hands its timeline over only when the recording ends, so this watches the
- * same target through a second inspector session (Node accepts several) with the engine's own
- * memory sampler: one more small evaluate per interval in the target. When the recording ends,
- * the panel gets the recording's timeline — the one that is saved — and this session closes.
- * If the second session cannot be opened, the panel says so and shows the timeline at the end.
+ * The memory timeline of a recording while it runs, for the live timeline panel. It follows the
+ * recording's own memory sampler when the recording hands it over (`sampler`): then the live
+ * verdict and the saved one are computed from one series, and the last live verdict is the
+ * saved file's. Without it (an older caller), it watches the same target through a second
+ * inspector session (Node accepts several) with the engine's sampler; that series starts later
+ * and can be judged differently, which is why the recording's own is preferred. When the
+ * recording ends, the panel gets the recording's timeline — the one that is saved.
+ * If live samples cannot be had, the panel says so and shows the timeline at the end.
  */
 import * as vscode from 'vscode';
+import type { MemorySampler } from '../../core/capture/memorySampler';
 import type { MemoryOverviewDto } from '../../protocol/timeline/views';
 
 /** How the recording ended, for the panel. */
@@ -40,8 +43,10 @@ export class LiveTimeline implements vscode.Disposable {
     /** The target's inspector: a heap snapshot taken from the panel goes through it too. */
     readonly webSocketUrl: string,
     readonly intervalMs: number,
+    /** The recording's own memory sampler, when the recording hands it over. */
+    sampler?: MemorySampler,
   ) {
-    void this.start();
+    void (sampler ? this.follow(sampler) : this.start());
   }
 
   get running(): boolean {
@@ -80,6 +85,20 @@ export class LiveTimeline implements vscode.Disposable {
     this.updated.dispose();
     this.endedEmitter.dispose();
     this.unavailableEmitter.dispose();
+  }
+
+  /** Shows the recording's own series; the recording stops its sampler, so this only stops listening. */
+  private async follow(sampler: MemorySampler): Promise<void> {
+    const { memoryOverview } = await import('../../core/model/timeline/memoryOverview');
+    if (!this.running) return;
+    const update = () => {
+      if (!this.running) return;
+      this.latest = memoryOverview(sampler.current());
+      this.updated.fire(this.latest);
+    };
+    const unsubscribe = sampler.onSample(update);
+    this.stopSampling = async () => void unsubscribe();
+    update();
   }
 
   private async start(): Promise<void> {

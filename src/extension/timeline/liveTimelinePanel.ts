@@ -36,11 +36,19 @@ export class LiveTimelinePanel implements vscode.Disposable {
     });
   }
 
-  /** Opens a saved timeline, in place of the live panel when there is one. */
-  async openSaved(file: string): Promise<void> {
+  /** The editor group of the live panel, while there is one: the recording's other views open there. */
+  get viewColumn(): vscode.ViewColumn | undefined {
+    return this.panel?.viewColumn;
+  }
+
+  /** Opens a saved timeline in place of the live panel (in `viewColumn` when given), in front of its group. */
+  async openSaved(file: string, viewColumn?: vscode.ViewColumn): Promise<void> {
     const live = this.panel;
-    await this.timelineEditor.open(file, { viewColumn: live?.viewColumn ?? vscode.ViewColumn.Beside, preserveFocus: true });
+    const column = viewColumn ?? live?.viewColumn ?? vscode.ViewColumn.Beside;
+    // The live panel goes first: a saved timeline opened in its place and then uncovered by its
+    // disposal was seen to stay on its loading text (its page never said it was ready).
     live?.dispose();
+    await this.timelineEditor.open(file, { viewColumn: column, preserveFocus: true });
   }
 
   /** Closes the live panel (its view goes with it). */

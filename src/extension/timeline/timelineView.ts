@@ -20,7 +20,7 @@ const timelinePage: ViewPage<TimelineHostMessage, TimelineRequest> = {
     appAttributes: { 'data-page': 'timeline' },
   },
   requests: timelineRequests,
-  failure: (message) => ({ type: 'memory/failed', message }),
+  failure: (message, file) => ({ type: 'memory/failed', message, file }),
   // Each timeline post carries the whole session: an older one waiting in the queue is stale.
   replaces: (waiting, next) => next.type === 'memory/timeline' && waiting.type === 'memory/timeline',
 };

@@ -85,7 +85,10 @@ export interface ConstructorDeltaDto {
 export interface HeapDiffDto {
   readonly snapshots: readonly string[];
   readonly growth: readonly GrowthRowDto[];
+  /** Constructors whose count or size changed (a change of 0 objects and 0 B is not listed). */
   readonly constructors: readonly ConstructorDeltaDto[];
+  /** Constructors with objects replaced one for one (new and deleted, no change in count or size): counted, not listed. */
+  readonly unchangedConstructors: number;
   /** Total bytes of the heap in each snapshot. */
   readonly totalSizes: readonly number[];
 }

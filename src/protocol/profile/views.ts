@@ -23,6 +23,8 @@ export interface TreeRowDto {
   readonly location?: SourceLocationDto;
   readonly category: CategoryName;
   readonly selfMs: number;
+  /** Self time's share of the recording (sharePct); optional until the engine sends it. */
+  readonly selfPct?: number;
   readonly totalMs: number;
   readonly totalPct: number;
   readonly hasChildren: boolean;

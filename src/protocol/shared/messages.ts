@@ -5,7 +5,9 @@
  * or check it differently.
  */
 import { defineMessages, type Declarations, type Declared, type MessageSet } from './defineMessages';
-import { isFilePath, isLine } from './validators';
+import { isFailureAction, isFilePath, isLine, type FailureAction } from './validators';
+
+export { failureActionLabels, type FailureAction } from './validators';
 
 export const sharedRequests = {
   /** The page listens: the host sends what it queued. */
@@ -14,6 +16,8 @@ export const sharedRequests = {
   'webview/rendered': {},
   /** Open `file` at `line` (1-based) beside the view; only files the view has shown are opened. */
   'editor/openLocation': { file: isFilePath, line: isLine },
+  /** The user pressed the failure page's button: the host runs that next step (another file, a new recording…). */
+  'failure/action': { action: isFailureAction },
 } as const satisfies Declarations;
 
 export type SharedRequest = Declared<typeof sharedRequests>;
@@ -22,6 +26,13 @@ export type SharedRequest = Declared<typeof sharedRequests>;
 export interface PageFailed<Type extends string> {
   readonly type: Type;
   readonly message: string;
+  /** The file the view was opening, for the failure page's header (its name is shown). */
+  readonly file?: string;
+  /**
+   * The next step, offered as a button. Absent: a page that failed before it showed anything
+   * offers "Open another file…"; 'none' offers nothing (the next step is not the user's).
+   */
+  readonly action?: FailureAction | 'none';
 }
 
 /** A view's messages from its page: the shared ones and its own (`own` must not redeclare a shared type). */

@@ -10,6 +10,20 @@ export const maxPathLength = 4096;
 /** The longest free text a webview may send (a function key, a search). */
 export const maxTextLength = 4096;
 
+/** The next steps a failure page may offer, with the words of its button. */
+export const failureActionLabels = {
+  openAnotherFile: 'Open another file…',
+  recordAgain: 'Record again',
+  showOutput: 'Show output',
+} as const;
+
+export type FailureAction = keyof typeof failureActionLabels;
+
+/** One of the declared next steps of a failure page. */
+export function isFailureAction(value: unknown): value is FailureAction {
+  return typeof value === 'string' && Object.hasOwn(failureActionLabels, value);
+}
+
 /** A check of one field: true when `value` may be used as a `T`. */
 export type Validator<T> = (value: unknown) => value is T;
 

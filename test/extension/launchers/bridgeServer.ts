@@ -53,6 +53,24 @@ export class BridgeServer {
   }
 
   private async perform(r: BridgeRequestLine): Promise<unknown> {
+    const viewport: unknown = r;
+    if (isViewportRequest(viewport)) {
+      // The whole workbench page: tests size it so a webview is e.g. 376 px or 2,560 px wide.
+      await this.page.setViewportSize({ width: viewport.width, height: viewport.height });
+      return this.page.viewportSize();
+    }
+    const drag: unknown = r;
+    if (isDragRequest(drag)) {
+      // A real pointer drag (down, move in steps, up) from the middle of the element, by (dx, dy) page px.
+      const box = await (await this.requireFrame(drag.selector, drag)).locator(drag.selector).first().boundingBox({ timeout: ACTION_TIMEOUT_MS });
+      if (!box) throw new Error(`${drag.selector} is not visible`);
+      const [x, y] = [box.x + box.width / 2, box.y + box.height / 2];
+      await this.page.mouse.move(x, y);
+      await this.page.mouse.down();
+      await this.page.mouse.move(x + drag.dx, y + drag.dy, { steps: 8 });
+      await this.page.mouse.up();
+      return { dragged: true };
+    }
     switch (r.action) {
       case 'query': {
         const frame = await this.findFrame(r.selector, r);
@@ -127,6 +145,31 @@ export class BridgeServer {
     }
     return best;
   }
+}
+
+/** Resizes the workbench page (not in bridgeProtocol's union yet: sent by webviewBridge's setViewport). */
+export interface ViewportRequest {
+  action: 'viewport';
+  width: number;
+  height: number;
+}
+
+function isViewportRequest(r: unknown): r is ViewportRequest {
+  const v = r as Partial<ViewportRequest>;
+  return v.action === 'viewport' && Number.isInteger(v.width) && Number.isInteger(v.height);
+}
+
+/** Drags an element of a webview with the page's mouse (sent by webviewBridge's dragInWebview). */
+export interface DragRequest extends FrameFilter {
+  action: 'drag';
+  selector: string;
+  dx: number;
+  dy: number;
+}
+
+function isDragRequest(r: unknown): r is DragRequest {
+  const v = r as Partial<DragRequest>;
+  return v.action === 'drag' && typeof v.selector === 'string' && Number.isFinite(v.dx) && Number.isFinite(v.dy);
 }
 
 function depthOf(frame: Frame): number {

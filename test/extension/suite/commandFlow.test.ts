@@ -16,7 +16,8 @@ describe('FlameLens: Profile Process (command palette)', function () {
   it('picks a running process by pid, records 3 seconds, and opens its flamegraph', async function () {
     if (!bridgeAvailable()) this.skip(); // answering quick picks needs the offline launcher's keyboard
     // --inspect-port=0: the inspector that attaching by pid opens gets a random port, not 9229 (maybe taken).
-    const target = await startTarget(path.join(fixtureApps, 'busy-server.js'), ['--inspect-port=0']);
+    const script = path.join(fixtureApps, 'busy-server.js');
+    const target = await startTarget(script, ['--inspect-port=0']);
     try {
       const before = new Set(vscode.window.tabGroups.all.flatMap((g) => g.tabs.map((t) => t.label)));
       void vscode.commands.executeCommand('flamelens.profileProcess');
@@ -31,8 +32,9 @@ describe('FlameLens: Profile Process (command palette)', function () {
       await new Promise((resolve) => setTimeout(resolve, 1500));
       await screenshotPage('out/screenshots/recording.png');
 
+      // A recording is named after the program the process runs (its script), not its pid.
       const tab = await eventually(
-        () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => !before.has(t.label) && t.label.startsWith(`pid-${target.pid}-`)),
+        () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => !before.has(t.label) && t.label.startsWith(`${path.basename(script, '.js')}-`)),
         'the profile editor',
         30_000,
       );

@@ -229,12 +229,51 @@ describe('heap views', function () {
       await clickInWebview('.delta-table button.sort:has-text("Δ Size")');
     });
 
+    it('names the files once: a short tab title, the header lists them, the headline does not repeat them', async function () {
+      assert.equal(view.panel.title, 'Heap comparison · 3 snapshots');
+      if (!bridgeAvailable()) this.skip(); // webviews are only reachable through the offline launcher
+      const names = ['baseline', 'after-load', 'after-more-load'];
+      const listed = await waitForWebview('.header .snapshot-list .snapshot-name', 30_000);
+      assert.deepEqual(
+        listed.texts.map((t) => t.trim()),
+        names.map((n) => `${n}.heapsnapshot`),
+      );
+      const page = await evaluateInWebview<string>("() => document.querySelector('#app')?.textContent ?? ''");
+      for (const name of names) {
+        const count = page.split(`${name}.heapsnapshot`).length - 1;
+        assert.equal(count, 1, `${name}.heapsnapshot appears ${count} times in the page`);
+      }
+      const headline = await queryWebview('.headline');
+      assert.doesNotMatch(headline.texts[0], /heapsnapshot/);
+    });
+
+    it('lists no constructor without a change (no rows of 0 / 0 B)', async function () {
+      const diff = await view.ready;
+      assert.ok(
+        diff.constructors.every((r) => r.countDelta !== 0 || r.sizeDelta !== 0),
+        diff.constructors
+          .filter((r) => r.countDelta === 0 && r.sizeDelta === 0)
+          .map((r) => r.name)
+          .join(', '),
+      );
+      if (!bridgeAvailable()) this.skip(); // webviews are only reachable through the offline launcher
+      const cells = await evaluateInWebview<string[][]>(
+        "() => [...document.querySelectorAll('.delta-table .delta')].map((row) => [...row.querySelectorAll('.num')].slice(2).map((c) => c.textContent))",
+      );
+      assert.ok(cells.length > 0, 'the table has rows');
+      const unchanged = cells.filter(([count, size]) => /^[+−-]?0$/.test(count ?? '') && /^[+−-]?0 B$/.test(size ?? ''));
+      assert.deepEqual(unchanged, [], 'rows with no change in count and size');
+    });
+
     it('looks right in dark and light themes (screenshots)', async function () {
       if (!bridgeAvailable()) this.skip(); // webviews are only reachable through the offline launcher
       fs.mkdirSync(screenshotDir, { recursive: true });
       for (const [theme, name] of [
         ['Default Dark Modern', 'heap-comparison.png'],
         ['Default Light Modern', 'heap-comparison-light.png'],
+        ['Default Dark Modern', 'memory-comparison.png'],
+        ['Default Light Modern', 'memory-comparison-light.png'],
+        ['Default High Contrast', 'memory-comparison-hc.png'],
       ]) {
         await setTheme(theme);
         const shot = await screenshotPage(path.join(screenshotDir, name));

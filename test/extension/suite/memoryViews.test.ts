@@ -36,6 +36,22 @@ function keepLoading(port: number, ms: number): { minimum: Promise<void>; stop()
   };
 }
 
+/** The labels of the timeline chart's time axis (its first axis: the bottom one) in the page `page`. */
+function timeAxisLabels(page: string): Promise<string[]> {
+  return evaluateInWebview<string[]>(
+    "(s) => [...(document.querySelector(s)?.querySelector('svg.chart-svg g.axis')?.querySelectorAll('.tick text') ?? [])].map((t) => t.textContent)",
+    page,
+    { selector: page },
+  );
+}
+
+/** Live timeline panels among the open tabs. */
+function openLivePanels(): number {
+  return vscode.window.tabGroups.all
+    .flatMap((group) => group.tabs)
+    .filter((tab) => tab.input instanceof vscode.TabInputWebview && tab.input.viewType.includes('liveMemory')).length;
+}
+
 function openTabsOf(viewType: string): vscode.TabInputCustom[] {
   return vscode.window.tabGroups.all
     .flatMap((group) => group.tabs.map((tab) => tab.input))
@@ -46,7 +62,9 @@ describe('memory views', function () {
   this.timeout(240_000);
   let target: RunningTarget & { readyLine: string };
   let files: { file: string; memoryFile?: string; allocationsFile?: string };
-  const live: { samples: number[]; banner?: string } = { samples: [] };
+  const live: { samples: number[]; banner?: string; axisLabels: string[][] } = { samples: [], axisLabels: [] };
+  /** The editor groups right after the recording stopped and opened what it saved. */
+  let groupsAfterStop: { viewColumn: number; viewTypes: string[]; labels: string[] }[] = [];
 
   before(async () => {
     await closeAllEditors();
@@ -62,6 +80,8 @@ describe('memory views', function () {
       const selector = `${timelinePage}[data-live="true"] path.series-heapUsed`;
       await waitForWebview(selector, 30_000);
       for (let i = 0; i < 3; i++) {
+        // The time axis early in the recording, when its domain is a second or two.
+        live.axisLabels.push(await timeAxisLabels(`${timelinePage}[data-live="true"]`));
         const count = await evaluateInWebview<number>('(s) => Number(document.querySelector(s)?.dataset.samples ?? 0)', `${timelinePage}[data-live="true"]`, {
           selector,
         });
@@ -75,6 +95,15 @@ describe('memory views', function () {
     await load.minimum;
     await vscode.commands.executeCommand('flamelens.stopProfiling');
     files = await recording;
+    // VS Code's tab model catches up with a closed panel a moment later: give it up to 5 s.
+    for (let waited = 0; waited < 5000 && openLivePanels() > 0; waited += 250) await new Promise((resolve) => setTimeout(resolve, 250));
+    groupsAfterStop = vscode.window.tabGroups.all.map((group) => ({
+      viewColumn: group.viewColumn,
+      viewTypes: group.tabs.map((tab) =>
+        tab.input instanceof vscode.TabInputCustom ? tab.input.viewType : tab.input instanceof vscode.TabInputWebview ? tab.input.viewType : 'text',
+      ),
+      labels: group.tabs.map((tab) => tab.label),
+    }));
     await load.stop();
   });
   after(async () => {
@@ -131,6 +160,30 @@ describe('memory views', function () {
     assert.ok(majors.count >= 2, `${majors.count} major GC marks`);
     const trend = await queryWebview(`${timelinePage} .trend.warning .trend-line`);
     assert.equal(trend.count, 1, 'the fitted leak trend is drawn in the warning style');
+  });
+
+  it('opens what the recording saved in ONE editor group: CPU profile, allocation profile and timeline, no live panel left', () => {
+    const describe = groupsAfterStop.map((g) => `group ${g.viewColumn}: ${g.labels.join(', ')} [${g.viewTypes.join(', ')}]`).join('; ');
+    const holding = (viewType: string) => groupsAfterStop.filter((g) => g.viewTypes.includes(viewType)).map((g) => g.viewColumn);
+    assert.deepEqual(holding('flamelens.memoryTimeline'), holding('flamelens.cpuProfile'), describe);
+    assert.deepEqual(holding('flamelens.heapProfile'), holding('flamelens.cpuProfile'), describe);
+    assert.equal(holding('flamelens.cpuProfile').length, 1, describe);
+    assert.ok(
+      groupsAfterStop.every((g) => !g.viewTypes.some((t) => t.includes('liveMemory'))),
+      `the live panel closed: ${describe}`,
+    );
+  });
+
+  it('never repeats a time axis label, early in the live recording or in the saved timeline', async function () {
+    if (!bridgeAvailable()) this.skip(); // webviews are only reachable through the offline launcher
+    assert.ok(live.axisLabels.length === 3 && live.axisLabels.every((labels) => labels.length >= 2), JSON.stringify(live.axisLabels));
+    for (const labels of live.axisLabels) assert.equal(new Set(labels).size, labels.length, `live axis: ${labels.join(' ')}`);
+    await closeAllEditors();
+    await vscode.commands.executeCommand('vscode.openWith', vscode.Uri.file(files.memoryFile!), 'flamelens.memoryTimeline');
+    await waitForWebview(`${timelinePage}[data-live="false"] path.series-heapUsed`, 30_000);
+    const saved = await timeAxisLabels(`${timelinePage}[data-live="false"]`);
+    assert.ok(saved.length >= 2, saved.join(' '));
+    assert.equal(new Set(saved).size, saved.length, `saved axis: ${saved.join(' ')}`);
   });
 
   it('opens the allocation profile with the leaking code among the top allocators', async function () {
@@ -196,6 +249,8 @@ describe('memory views', function () {
     await waitForWebview(`${timelinePage} .leak-banner.warning`, 30_000);
     await new Promise((resolve) => setTimeout(resolve, 1000));
     await screenshotPage(path.join(screenshotDir, 'memory-light.png'));
+    await setTheme('Default High Contrast');
+    await screenshotPage(path.join(screenshotDir, 'memory-hc.png'));
     await setTheme('Default Dark Modern');
     await vscode.commands.executeCommand('workbench.view.explorer');
   });

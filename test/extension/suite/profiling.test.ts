@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import { startTarget } from '../../support/targets';
 import { fixtureApps } from '../../support/paths';
 import { checksumHotLine, checksumTs, closeAllEditors, eventually, flameLens, screenshotDir, setTheme, tsService } from './helpers';
-import { bridgeAvailable, clickInWebview, queryWebview, screenshotPage, waitForWebview } from './webviewBridge';
+import { bridgeAvailable, clickInWebview, pressInWebview, queryWebview, screenshotPage, waitForWebview } from './webviewBridge';
 
 /** Attaching by pid opens the inspector with SIGUSR1: on a random port with this, not on 9229 (maybe taken). */
 const noInspectorYet = ['--inspect-port=0'];
@@ -25,7 +25,7 @@ describe('profiling a TypeScript program in VS Code', function () {
 
   it('saves the profile in the output folder with a readable name', () => {
     assert.ok(fs.existsSync(file), file);
-    assert.match(path.basename(file), /^node-main\.js-\d{8}-\d{6}\.cpuprofile$/);
+    assert.match(path.basename(file), /^main-\d{8}-\d{6}\.cpuprofile$/);
     const saved = JSON.parse(fs.readFileSync(file, 'utf8'));
     assert.ok(saved.$vscode && saved.$flamelens, 'source locations are saved with the profile');
   });
@@ -84,7 +84,7 @@ describe('profiling a TypeScript program in VS Code', function () {
 
   it('expands a bottom-up row into its callers and callees', async function () {
     if (!bridgeAvailable()) this.skip(); // webviews are only reachable through the offline launcher
-    await clickInWebview('.table [role="treeitem"] .row');
+    await clickInWebview('.table [role="treeitem"] .twisty');
     const groups = await waitForWebview('.relations .relation-title');
     assert.ok(
       groups.texts.some((t) => /Called by/.test(t)),
@@ -94,9 +94,10 @@ describe('profiling a TypeScript program in VS Code', function () {
     assert.ok(callers.count > 0, 'checksum has at least one caller row');
   });
 
-  it('opens the exact .ts line when a frame is clicked', async function () {
+  it('opens the exact .ts line on Enter after a frame is clicked (a click only selects)', async function () {
     if (!bridgeAvailable()) this.skip(); // webviews are only reachable through the offline launcher
     await clickInWebview('g.frame[name="checksum"] rect');
+    await pressInWebview('Enter', { selector: '.flame-chart' });
     const editor = await eventually(
       () => vscode.window.visibleTextEditors.find((e) => e.document.uri.fsPath === checksumTs && e.selection.active.line === 6),
       'checksum.ts opened at line 7',

@@ -12,6 +12,21 @@ import { repoRoot } from '../../support/paths';
 import { BRIDGE_DIR_ENV, BRIDGE_PREFIX, BridgeRequest, BridgeResponse, FrameFilter, QueryResult } from '../shared/bridgeProtocol';
 
 export type { FrameFilter, QueryResult };
+
+/** Resizes the browser page that shows the workbench (answered by the launcher's bridgeServer). */
+interface ViewportRequest {
+  action: 'viewport';
+  width: number;
+  height: number;
+}
+
+/** Drags an element with the page's mouse (answered by the launcher's bridgeServer). */
+interface DragRequest extends FrameFilter {
+  action: 'drag';
+  selector: string;
+  dx: number;
+  dy: number;
+}
 export interface BridgeOptions extends FrameFilter {
   /** How long to wait for the launcher's answer (default 15 s). */
   timeoutMs?: number;
@@ -23,7 +38,7 @@ export function bridgeAvailable(): boolean {
 }
 
 /** Sends one request and waits for the launcher's answer file. */
-async function request<T>(req: BridgeRequest, timeoutMs = 15_000): Promise<T> {
+async function request<T>(req: BridgeRequest | ViewportRequest | DragRequest, timeoutMs = 15_000): Promise<T> {
   const dir = process.env[BRIDGE_DIR_ENV];
   if (!dir || !fs.existsSync(dir)) {
     throw new Error(`webview bridge needs the offline launcher (node out/test/extension/launchers/offline.js): ${BRIDGE_DIR_ENV} is not set`);
@@ -105,4 +120,35 @@ export async function screenshotWebview(selector: string, filePath: string, opts
   const target = path.resolve(repoRoot, filePath);
   await request({ action: 'screenshot', path: target, selector, ...filterOf(opts) }, opts.timeoutMs ?? 30_000);
   return target;
+}
+
+/**
+ * Resizes the browser page that renders the workbench (playwright's page.setViewportSize), so a
+ * test can look at a view at 376 px or 2,560 px. Returns the page's new size. Tests that change it
+ * put it back (e.g. 1280×800) in an `after` hook so later tests see the usual size.
+ */
+export async function setViewport(width: number, height: number): Promise<{ width: number; height: number }> {
+  return request({ action: 'viewport', width, height });
+}
+
+/**
+ * Resizes the page so the webview that contains `selector` is `width` CSS px wide (the workbench
+ * around it — activity bar, side bar, other editor groups — keeps its width).
+ */
+export async function setWebviewWidth(selector: string, width: number, height = 900, opts: BridgeOptions = {}): Promise<number> {
+  const inner = () => evaluateInWebview<number>('() => window.innerWidth', undefined, { ...opts, selector });
+  let page = await setViewport(width + 400, height);
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await new Promise((r) => setTimeout(r, 400)); // the workbench lays out again
+    const now = await inner();
+    if (now === width) return now;
+    page = await setViewport(Math.max(200, page.width + (width - now)), height);
+  }
+  await new Promise((r) => setTimeout(r, 400));
+  return inner();
+}
+
+/** Drags the first element matching `selector` in a webview by (dx, dy) CSS px with the real mouse (down, move, up). */
+export async function dragInWebview(selector: string, dx: number, dy: number, opts: BridgeOptions = {}): Promise<void> {
+  await request({ action: 'drag', selector, dx, dy, ...filterOf(opts) }, opts.timeoutMs);
 }

@@ -46,7 +46,7 @@ export class AllocationPage {
       this.page.rendered();
     },
     'allocations/subtree': ({ frame }) => this.flames.flame.mergeSubtree(frame),
-    'memory/failed': ({ message }) => this.page.fail(message),
+    'memory/failed': (failure) => this.page.fail(failure),
   };
 }
 

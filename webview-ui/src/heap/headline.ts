@@ -29,10 +29,9 @@ export function headline({ diff, paths }: HeapComparisonDto, open: OpenLocation)
     sentence.append(' — held by ', el('span', { class: 'code' }, holder.via), holder.holder ? ` in ${holder.holder}` : '');
     if (holder.location) sentence.append(' ', locationLink(holder.location, open));
   }
+  // The header names the files; here they are "snapshot 1, 2, 3", so no long name is repeated.
   const scope =
-    diff.snapshots.length === 3
-      ? `Allocated between ${diff.snapshots[0]} and ${diff.snapshots[1]}, still alive in ${diff.snapshots[2]}.`
-      : `New since ${diff.snapshots[0]} and still alive in ${diff.snapshots[1]}.`;
+    diff.snapshots.length === 3 ? 'Allocated between snapshots 1 and 2, still alive in snapshot 3.' : 'New since snapshot 1 and still alive in snapshot 2.';
   box.append(sentence, el('p', { class: 'muted' }, scope));
   return box;
 }

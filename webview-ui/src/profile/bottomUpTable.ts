@@ -1,15 +1,17 @@
 /**
  * Bottom-up table: functions by self time (inlining-aware, as the annotations), each row
- * expanding into who calls it and what it calls. Keyboard: ↑/↓ move, →/← expand/collapse,
- * Enter opens the source.
+ * expanding into who calls it and what it calls. A click selects, the expander (or →/←, Space)
+ * expands, Enter, a double-click or the file link opens the source. Rows of no time and rows
+ * past the 50th wait behind "Show N more".
  */
 import type { FunctionRelationsDto, FunctionRowDto, RelationDto } from '../../../src/protocol/profile/views';
 import type { SourceLocationDto } from '../../../src/protocol/shared/views';
 import { el } from '../shared/dom';
-import { locationText, shortLocationText } from '../shared/locationText';
-import { formatDuration, formatPercent } from '../../../src/format';
-import { bindRow } from '../shared/rowNavigation';
+import { splitAtFloor } from '../shared/rowFloor';
+import { bindSelectableRow } from '../shared/rowNavigation';
+import { showMoreRow } from '../shared/showMoreRow';
 import { filterText, matchesNameOrFile } from '../shared/textFilter';
+import { isLocalFile, timeCells, timeFormat, timeHeader, timeLabel, type TimeFormat } from '../shared/timeColumns';
 
 export interface TableEvents {
   expand(key: string): void;
@@ -42,70 +44,79 @@ export class BottomUpTable {
 
   private render(): void {
     this.details.clear();
-    const header = el(
-      'div',
-      { class: 'row header', 'aria-hidden': 'true' },
-      el('span', { class: 'twisty' }),
-      el('span', { class: 'swatch' }),
-      el('span', { class: 'name' }, 'Function'),
-      el('span', { class: 'where' }, 'Source'),
-      el('span', { class: 'num' }, 'Self'),
-      el('span', { class: 'num' }, 'Self %'),
-      el('span', { class: 'num muted' }, 'Total'),
-    );
-    const visible = this.rows.filter((r) => matchesNameOrFile(r, this.filter));
-    this.element.replaceChildren(header, ...visible.map((row) => this.item(row)));
+    const rows = this.rows.filter((r) => matchesNameOrFile(r, this.filter));
+    // One unit per column, from every row (those behind "Show more" too): showing them switches no unit.
+    const format = timeFormat(Math.max(0, ...rows.map((r) => r.selfMs)), Math.max(0, ...rows.map((r) => r.totalMs)));
+    const { shown, more } = splitAtFloor(rows, (r) => r.selfMs);
+    const items = shown.map((row) => this.item(row, format));
+    if (more.length) items.push(showMoreRow(this.element, more.length, 1, () => more.map((row) => this.item(row, format))));
+    this.element.replaceChildren(timeHeader(), ...items);
     const first = this.element.querySelector<HTMLElement>('[data-row]');
     if (first) first.tabIndex = 0;
   }
 
-  private item(row: FunctionRowDto): HTMLElement {
-    const line = el(
-      'div',
-      { class: 'row', 'data-row': '', tabindex: '-1', title: locationText(row.location) || row.name },
-      el('span', { class: 'twisty', 'aria-hidden': 'true' }, '▸'),
-      el('span', { class: `swatch cat-${row.category}`, 'aria-hidden': 'true' }),
-      el('span', { class: 'name' }, row.name),
-      el('span', { class: 'where' }, shortLocationText(row.location)),
-      el('span', { class: 'num' }, formatDuration(row.selfMs)),
-      el('span', { class: 'num' }, formatPercent(row.selfPct)),
-      el('span', { class: 'num muted' }, formatDuration(row.totalMs)),
-    );
+  private item(row: FunctionRowDto, format: TimeFormat): HTMLElement {
+    const open = isLocalFile(row.location) ? this.events.open : undefined;
+    const line = el('div', { class: 'row' }, ...timeCells(row, '▸', format, this.events.open));
     const details = el('div', { role: 'group', class: 'relations', hidden: '' });
-    const item = el('div', { role: 'treeitem', 'aria-expanded': 'false', 'data-key': row.key }, line, details);
+    const item = el(
+      'div',
+      {
+        role: 'treeitem',
+        'aria-level': '1',
+        'aria-expanded': 'false',
+        'aria-selected': 'false',
+        'aria-label': timeLabel(row),
+        'data-row': '',
+        'data-key': row.key,
+        tabindex: '-1',
+      },
+      line,
+      details,
+    );
     const toggle = (expand?: boolean) => {
-      const open = expand ?? item.getAttribute('aria-expanded') !== 'true';
-      item.setAttribute('aria-expanded', String(open));
-      details.hidden = !open;
-      line.querySelector('.twisty')!.textContent = open ? '▾' : '▸';
-      if (open && details.childElementCount === 0) {
+      const opened = expand ?? item.getAttribute('aria-expanded') !== 'true';
+      item.setAttribute('aria-expanded', String(opened));
+      details.hidden = !opened;
+      line.querySelector('.twisty')!.textContent = opened ? '▾' : '▸';
+      if (opened && details.childElementCount === 0) {
         this.details.set(row.key, details);
         details.append(el('div', { class: 'muted loading-row' }, 'Loading…'));
         this.events.expand(row.key);
       }
     };
     const location = row.location;
-    bindRow(this.element, line, { toggle, open: location && (() => this.events.open(location)) });
+    bindSelectableRow(this.element, item, line, { toggle, open: open && location && (() => open(location)) });
     return item;
   }
 
   private relationGroup(title: string, relations: readonly RelationDto[]): HTMLElement {
+    const format = timeFormat(Math.max(0, ...relations.map((r) => r.ms)), 0);
     const rows = relations.map((r) => {
+      const cells = { name: r.name, location: r.location, selfMs: r.ms, selfPct: r.pct };
       const line = el(
         'div',
-        { class: 'row relation', 'data-row': '', tabindex: '-1', title: locationText(r.location) || r.name },
-        el('span', { class: 'twisty' }),
-        el('span', { class: 'swatch' }),
-        el('span', { class: 'name' }, r.name),
-        el('span', { class: 'where' }, shortLocationText(r.location)),
-        el('span', { class: 'num' }, formatDuration(r.ms)),
-        el('span', { class: 'num' }, formatPercent(r.pct)),
-        el('span', { class: 'num' }),
+        {
+          class: 'row relation',
+          role: 'treeitem',
+          'aria-level': '2',
+          'aria-selected': 'false',
+          'aria-label': `${title}: ${timeLabel(cells)}`,
+          'data-row': '',
+          tabindex: '-1',
+        },
+        ...timeCells(cells, '', format, this.events.open),
       );
       const location = r.location;
-      bindRow(this.element, line, { open: location && (() => this.events.open(location)) });
+      const open = isLocalFile(location) ? () => this.events.open(location) : undefined;
+      bindSelectableRow(this.element, line, line, { open });
       return line;
     });
-    return el('div', { class: 'relation-group' }, el('div', { class: 'relation-title muted' }, relations.length ? title : `${title}: nobody`), ...rows);
+    return el(
+      'div',
+      { class: 'relation-group', role: 'none' },
+      el('div', { class: 'relation-title muted' }, relations.length ? title : `${title}: nobody`),
+      ...rows,
+    );
   }
 }

@@ -1,7 +1,8 @@
 /**
  * CPU over time, above the flamegraph: how busy the CPU was over the recording. Drag to
  * select a time range (every view then shows only that range); double-click or "All" clears it.
- * Arrow keys move a keyboard selection in tenths of the recording.
+ * Arrow keys move a keyboard selection in tenths of the recording, drawn as the same band a drag
+ * draws (moved by code, so the brush's own handler ignores it).
  */
 import { brushX, type BrushBehavior } from 'd3-brush';
 import { scaleLinear } from 'd3-scale';
@@ -26,7 +27,9 @@ export class CpuOverTime {
   });
   private overview: ProfileOverviewDto | undefined;
   private brush: BrushBehavior<unknown> | undefined;
-  private keyboardRange: TimeRangeDto | null = null;
+  private band: { move(range: TimeRangeDto | null): void } | undefined;
+  /** The selected range, however it was made: drawn again when the strip is redrawn (resize). */
+  private range: TimeRangeDto | null = null;
 
   constructor(private readonly onRange: (range: TimeRangeDto | null) => void) {
     this.clearButton.addEventListener('click', () => this.clear());
@@ -68,25 +71,29 @@ export class CpuOverTime {
         const range = event.selection ? { startMs: x.invert(event.selection[0]), endMs: x.invert(event.selection[1]) } : null;
         this.apply(range);
       });
-    svg.append('g').attr('class', 'brush').call(this.brush);
+    const brush = this.brush;
+    const group = svg.append('g').attr('class', 'brush').call(brush);
+    this.band = { move: (range) => group.call(brush.move, range ? [x(range.startMs), x(range.endMs)] : null) };
+    this.band.move(this.range);
     svg.on('dblclick', () => this.clear());
   }
 
   private onKey(event: KeyboardEvent): void {
-    const next = rangeAfterKey(event.key, this.keyboardRange, this.overview?.durationMs ?? 0);
+    const next = rangeAfterKey(event.key, this.range, this.overview?.durationMs ?? 0);
     if (next === undefined) return;
     event.preventDefault();
-    this.keyboardRange = next;
     this.apply(next);
+    this.band?.move(next);
   }
 
   private clear(): void {
-    this.keyboardRange = null;
     this.apply(null);
-    this.render();
+    this.band?.move(null);
   }
 
   private apply(range: TimeRangeDto | null): void {
+    this.range = range;
+    this.chart.setAttribute('aria-valuetext', range ? `${formatDuration(range.startMs)} to ${formatDuration(range.endMs)}` : 'Whole recording');
     this.label.textContent = range ? `${formatDuration(range.startMs)} – ${formatDuration(range.endMs)}` : 'Whole recording';
     this.clearButton.toggleAttribute('disabled', range === null);
     this.onRange(range);

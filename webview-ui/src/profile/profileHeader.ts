@@ -8,7 +8,8 @@ import { formatDuration, formatPercent } from '../../../src/format';
 
 export function profileHeader(overview: ProfileOverviewDto): Array<Node | string> {
   const total = overview.durationMs || 1;
-  const shares = Object.entries(overview.byCategory) as Array<[CategoryName, number]>;
+  // A category of no time is left out of the legend ("Dependencies 0 %" tells nothing); a sliver reads "<0.1 %".
+  const shares = (Object.entries(overview.byCategory) as Array<[CategoryName, number]>).filter(([, ms]) => ms > 0);
   return [
     el('h1', {}, overview.title),
     el('div', { class: 'stats' }, `${formatDuration(overview.durationMs)} · ${overview.samples.toLocaleString()} samples · every ~${overview.intervalUs} µs`),

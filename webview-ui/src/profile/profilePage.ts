@@ -1,14 +1,17 @@
 /**
- * The profile page: header and legend, CPU over time (select a range), the flamegraph with its
- * toolbar, and the bottom-up / top-down views. The host sends the overview once and the views'
- * data for the whole recording or the selected range.
+ * The profile page: header and legend, CPU over time (select a range), then the window's rest
+ * split in two resizable panes — the flamegraph with its toolbar above, the bottom-up / top-down
+ * views below — each scrolling on its own, so the page fits the window at any size. The host
+ * sends the overview once and the views' data for the whole recording or the selected range.
  */
 import type { ProfileHostMessage, ProfileRequest } from '../../../src/protocol/profile/messages';
 import type { SourceLocationDto } from '../../../src/protocol/shared/views';
 import { el } from '../shared/dom';
 import { FlamePanel } from '../shared/flame/flamePanel';
 import { formatDuration, formatPercent } from '../../../src/format';
+import { pageState } from '../shared/host';
 import type { Handlers, Page } from '../shared/mountPage';
+import { SplitPane } from '../shared/splitPane';
 import { BottomUpTable } from './bottomUpTable';
 import { CpuOverTime } from './cpuOverTime';
 import { profileHeader } from './profileHeader';
@@ -22,6 +25,7 @@ export class ProfilePage {
   private readonly tree: TopDownTree;
   private readonly table: BottomUpTable;
   private readonly views: { tabs: HTMLElement; panes: HTMLElement };
+  private split: SplitPane | undefined;
 
   constructor(private readonly page: Page<ProfileRequest>) {
     const open = (location: SourceLocationDto) => page.open(location);
@@ -45,11 +49,17 @@ export class ProfilePage {
   readonly handlers: Handlers<ProfileHostMessage> = {
     'profile/loaded': ({ overview }) => {
       const { toolbar, flame } = this.flames;
-      this.page.show(this.header, this.cpu.element, toolbar.element, flame.element, this.views.tabs, this.views.panes);
+      this.split ??= new SplitPane(el('div', {}, toolbar.element, flame.element), el('div', {}, this.views.tabs, this.views.panes), {
+        label: 'Resize the flame graph and the tables',
+        stateKey: 'profileSplit',
+        initial: 45,
+        store: pageState(),
+      });
+      this.page.show(this.header, this.cpu.element, this.split.element);
       this.header.replaceChildren(...profileHeader(overview));
       this.cpu.show(overview);
     },
-    'profile/failed': ({ message }) => this.page.fail(message),
+    'profile/failed': (failure) => this.page.fail(failure),
     'views/data': (message) => {
       this.flames.flame.show(message.flame);
       this.tree.show(message.roots);

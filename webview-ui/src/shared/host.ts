@@ -4,6 +4,8 @@
  */
 interface VsCodeApi {
   postMessage(message: unknown): void;
+  getState(): unknown;
+  setState(state: unknown): void;
 }
 
 declare function acquireVsCodeApi(): VsCodeApi;
@@ -18,4 +20,18 @@ export function hostChannel<Out extends { readonly type: string }>(): HostChanne
   api ??= acquireVsCodeApi();
   const vscode = api;
   return { post: (message) => vscode.postMessage(message) };
+}
+
+/**
+ * What the page keeps while its tab is hidden or moved (VS Code's getState/setState), such as
+ * where the user put a splitter. Each key is one setting; `set` keeps the others.
+ */
+export function pageState(): { get(key: string): unknown; set(key: string, value: unknown): void } {
+  api ??= acquireVsCodeApi();
+  const vscode = api;
+  const all = (): Record<string, unknown> => {
+    const state = vscode.getState();
+    return state && typeof state === 'object' ? (state as Record<string, unknown>) : {};
+  };
+  return { get: (key) => all()[key], set: (key, value) => vscode.setState({ ...all(), [key]: value }) };
 }

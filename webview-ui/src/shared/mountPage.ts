@@ -6,7 +6,7 @@
  */
 import type { SharedRequest } from '../../../src/protocol/shared/messages';
 import type { SourceLocationDto } from '../../../src/protocol/shared/views';
-import { showFailure } from './failureView';
+import { showFailure, type FailureShown } from './failureView';
 import { hostChannel } from './host';
 
 type Typed = { readonly type: string };
@@ -26,8 +26,11 @@ export interface Page<Out extends Typed> {
   readonly shown: boolean;
   /** Tells the host the page has drawn what it was sent (tests and callers await this). */
   rendered(): void;
-  /** One sentence: replaces the page before anything was shown, a banner on top afterwards. */
-  fail(message: string): void;
+  /**
+   * One sentence, or the host's failure message with its file and next step: replaces the page
+   * before anything was shown, a banner on top afterwards.
+   */
+  fail(failure: FailureShown): void;
 }
 
 export function mountPage<In extends Typed, Out extends Typed>(create: (page: Page<Out>) => Handlers<In>): void {
@@ -47,7 +50,7 @@ export function mountPage<In extends Typed, Out extends Typed>(create: (page: Pa
       return shown;
     },
     rendered: () => host.post({ type: 'webview/rendered' }),
-    fail: (message) => showFailure(app, message, shown),
+    fail: (failure) => showFailure(app, failure, shown),
   };
   const handlers = create(page);
   window.addEventListener('message', (event: MessageEvent<In>) => {

@@ -1,12 +1,15 @@
 /**
  * What the keys do in the rows of the trees and tables (no DOM, so it is tested in Node):
- * ↑/↓ move, →/← expand/collapse a row that expands, Enter opens a row that opens.
+ * ↑/↓ move, Home/End go to the first/last row, →/← expand/collapse a row that expands,
+ * Enter opens a row that opens.
  */
-export type RowKeyAction = 'next' | 'previous' | 'expand' | 'collapse' | 'open';
+export type RowKeyAction = 'next' | 'previous' | 'first' | 'last' | 'expand' | 'collapse' | 'open';
 
 export function rowKeyAction(key: string, row: { readonly expands: boolean; readonly opens: boolean }): RowKeyAction | undefined {
   if (key === 'ArrowDown') return 'next';
   if (key === 'ArrowUp') return 'previous';
+  if (key === 'Home') return 'first';
+  if (key === 'End') return 'last';
   if (key === 'ArrowRight' && row.expands) return 'expand';
   if (key === 'ArrowLeft' && row.expands) return 'collapse';
   if (key === 'Enter' && row.opens) return 'open';

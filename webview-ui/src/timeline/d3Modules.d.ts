@@ -27,6 +27,7 @@ declare module 'd3-axis' {
   export interface Axis {
     (selection: Selection<SVGGElement, unknown, null, undefined>): void;
     ticks(count: number): Axis;
+    tickValues(values: readonly number[]): Axis;
     tickFormat(format: (value: number) => string): Axis;
     tickSizeInner(size: number): Axis;
     tickSizeOuter(size: number): Axis;

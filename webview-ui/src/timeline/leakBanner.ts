@@ -7,6 +7,7 @@
 import type { LeakTrendDto } from '../../../src/protocol/timeline/views';
 import { el } from '../shared/dom';
 import { formatRate } from '../../../src/format';
+import { certaintyWords } from '../../../src/protocol/timeline/certainty';
 
 export class LeakBanner {
   readonly element = el('div', { class: 'leak-banner', role: 'status', 'aria-live': 'polite' });
@@ -14,10 +15,12 @@ export class LeakBanner {
 
   show(trend: LeakTrendDto, live: boolean): void {
     // The engine's sentence often names the rate already; the figures line does not repeat it.
+    const confidence = trend.confidence !== null && trend.status !== 'not-enough-data' ? certaintyWords(trendConfidence(trend)) : undefined;
     const rate = trend.growthBytesPerMinute !== null ? formatRate(trend.growthBytesPerMinute) : undefined;
     const figures = [
       rate && !trend.message.includes(rate) ? `growth ${rate}` : undefined,
-      trend.confidence !== null && !trend.message.includes('confidence') ? `confidence ${Math.round(trend.confidence * 100)} %` : undefined,
+      // Words, not "confidence 100 %": a dozen points make a trend likely, never certain.
+      confidence !== undefined && !trend.message.includes(confidence) ? confidence : undefined,
       trend.points > 0
         ? `fitted to ${trend.points} ${trend.basis === 'post-gc' ? 'heap sizes after full garbage collections' : 'lowest heap sizes per window'}`
         : undefined,
@@ -33,6 +36,12 @@ export class LeakBanner {
       ...(figures.length > 0 ? [el('div', { class: 'leak-figures muted' }, figures.join(' · '))] : []),
     );
   }
+}
+
+/** The figure is the confidence that the heap rises; a shrinking heap is judged by the opposite. */
+function trendConfidence(trend: LeakTrendDto): number {
+  const rising = trend.confidence ?? 0.5;
+  return trend.status === 'shrinking' ? 1 - rising : rising;
 }
 
 function headlineOf(trend: LeakTrendDto, live: boolean): string {

@@ -12,6 +12,7 @@ import { line } from 'd3-shape';
 import type { GcMarkDto, LeakTrendDto, MemorySampleDto, MemoryTimelineDto, SnapshotMarkDto } from '../../../src/protocol/timeline/views';
 import { el } from '../shared/dom';
 import { formatBytes, formatBytesAxis, formatClock, formatDuration } from '../../../src/format';
+import { timeTicks } from './timeTicks';
 import { memorySeries, valueOf, type SeriesKey } from './series';
 import { trendLineOf } from './trendLine';
 
@@ -121,7 +122,7 @@ export class MemoryChart {
       .attr('transform', `translate(0,${height - margin.bottom})`)
       .call(
         axisBottom(x)
-          .ticks(Math.max(2, Math.floor((width - margin.left - margin.right) / 90)))
+          .tickValues(timeTicks(this.timeDomain[1], (width - margin.left - margin.right) / 90))
           .tickFormat(formatClock)
           .tickSizeOuter(0),
       );

@@ -10,6 +10,7 @@
 import { categorize, type Category } from './categories';
 import { selfTimesUs, totalTimesUs, type CpuModel, type TimeRange } from './cpuModel';
 import { HotFunctionTable, type FunctionAccumulator } from './hotFunctionTable';
+import { sharePct } from './share';
 
 export interface HotFunction {
   /** Identifies the function within this profile (for callers/callees lookups). */
@@ -179,7 +180,7 @@ function summarize(
   selfTime: SelfTime,
   functionOfNode: string[],
 ): Hotspots {
-  const pct = (us: number) => (coveredUs > 0 ? round((us / coveredUs) * 100, 2) : 0);
+  const pct = (us: number) => sharePct(us, coveredUs);
   const ms = (us: number) => round(us / 1000, 3);
   return {
     durationMs: ms(coveredUs),

@@ -31,10 +31,12 @@ export function compareSnapshots(snapshots: readonly HeapAnalysis[], options: { 
     const id = graph.nodeId[node];
     candidate[node] = !contains(firstIds, id) && (!middleIds || contains(middleIds, id)) ? 1 : 0;
   }
+  const { changed, unchanged } = constructorDeltas(first, last, firstIds, sortedIds(last));
   return {
     snapshots: snapshots.map((s) => s.title),
     growth: rankGrowth(last, candidate, options.top ?? 50),
-    constructors: constructorDeltas(first, last, firstIds, sortedIds(last)),
+    constructors: changed,
+    unchangedConstructors: unchanged,
     totalSizes: snapshots.map((s) => s.totalSize),
   };
 }
@@ -126,7 +128,17 @@ function representatives(last: HeapAnalysis, ownedBytes: ReadonlyMap<number, num
   return representative;
 }
 
-function constructorDeltas(first: HeapAnalysis, last: HeapAnalysis, firstIds: Uint32Array, lastIds: Uint32Array): ConstructorDeltaDto[] {
+/**
+ * Per constructor: objects new and deleted, and the change in count and size. Constructors whose
+ * objects were only replaced one for one (as many new as deleted, the same bytes) changed
+ * nothing a user looks for: they are counted, not listed (a table of "0 / 0 B" rows hides the rest).
+ */
+function constructorDeltas(
+  first: HeapAnalysis,
+  last: HeapAnalysis,
+  firstIds: Uint32Array,
+  lastIds: Uint32Array,
+): { changed: ConstructorDeltaDto[]; unchanged: number } {
   const rows = new Map<string, { newCount: number; deletedCount: number; sizeDelta: number; countDelta: number }>();
   const row = (name: string) => {
     let r = rows.get(name);
@@ -147,10 +159,9 @@ function constructorDeltas(first: HeapAnalysis, last: HeapAnalysis, firstIds: Ui
   };
   tally(last, firstIds, 1);
   tally(first, lastIds, -1);
-  return [...rows]
-    .map(([name, r]) => ({ name, ...r }))
-    .filter((r) => r.newCount > 0 || r.deletedCount > 0)
-    .sort((a, b) => b.sizeDelta - a.sizeDelta);
+  const churned = [...rows].map(([name, r]) => ({ name, ...r })).filter((r) => r.newCount > 0 || r.deletedCount > 0);
+  const changed = churned.filter((r) => r.countDelta !== 0 || r.sizeDelta !== 0).sort((a, b) => b.sizeDelta - a.sizeDelta);
+  return { changed, unchanged: churned.length - changed.length };
 }
 
 /**

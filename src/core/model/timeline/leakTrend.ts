@@ -23,6 +23,7 @@
  * with capped confidence and never called sustained.
  */
 import { formatRate } from '../../../format';
+import { certaintyWords } from '../../../protocol/timeline/certainty';
 import type { LeakTrendDto } from '../../../protocol/timeline/views';
 import type { MemoryTimeline } from './savedTimeline';
 import { risingConfidence, theilSenSlope, type Point } from './trendStatistics';
@@ -84,7 +85,7 @@ function postGcTrend(points: Point[], timeline: MemoryTimeline): LeakTrend {
       status: 'growing',
       sustained,
       message: sustained
-        ? `The heap that survives garbage collection keeps growing: ${formatRate(perMinute)} (confidence ${percent(confidence)}).`
+        ? `The heap that survives garbage collection keeps growing: ${formatRate(perMinute)}, over the whole recording (${certaintyWords(confidence)}).`
         : `The heap after garbage collection grew (${formatRate(perMinute)}), but not over most of the session; it looks like a step, not a leak.`,
     };
   }
@@ -149,10 +150,6 @@ function minimaTrend(timeline: MemoryTimeline, collections: number): LeakTrend {
 
 function notEnoughData(message: string): LeakTrend {
   return { status: 'not-enough-data', basis: 'none', growthBytesPerMinute: null, confidence: null, sustained: false, points: 0, message };
-}
-
-function percent(value: number): string {
-  return `${Math.round(value * 100)} %`;
 }
 
 function round2(value: number): number {

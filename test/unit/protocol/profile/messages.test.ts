@@ -40,9 +40,14 @@ describe('webview messages', () => {
 describe('recording helpers', () => {
   it('names saved profiles after the target and the time, safely', () => {
     const when = new Date(2026, 10, 22, 9, 5, 7);
-    assert.equal(profileFileName('node main.js', when), 'node-main.js-20261122-090507.cpuprofile');
-    assert.equal(profileFileName('../../etc/passwd', when), '..-..-etc-passwd-20261122-090507.cpuprofile');
-    assert.ok(!profileFileName('a/b\\c:d', when).match(/[\\/:]/));
+    // Named after the program: the script without its folder and extension, the npm script, the pid as a last resort.
+    assert.equal(profileFileName('node main.js', when), 'main-20261122-090507.cpuprofile');
+    assert.equal(profileFileName('npm run dev', when), 'dev-20261122-090507.cpuprofile');
+    assert.equal(profileFileName('pid 4242', when), 'pid-4242-20261122-090507.cpuprofile');
+    for (const hostile of ['../../etc/passwd', 'a/b\\c:d']) {
+      const name = profileFileName(hostile, when);
+      assert.ok(!/[\\/:]/.test(name) && !name.startsWith('.'), name);
+    }
   });
 
   it('splits command lines with quotes', () => {

@@ -48,7 +48,7 @@ describe('the messages every page shares', () => {
 
 describe("each view's message union", () => {
   it('holds exactly the types its parser accepts (the @ts-expect-error lines fail the build when a union widens)', () => {
-    const comparison: Array<HeapComparisonRequest['type']> = ['webview/ready', 'webview/rendered', 'editor/openLocation'];
+    const comparison: Array<HeapComparisonRequest['type']> = ['webview/ready', 'webview/rendered', 'editor/openLocation', 'failure/action'];
     // @ts-expect-error the comparison page asks nothing of its own
     const notComparison: HeapComparisonRequest['type'] = 'constructor/instances';
     const snapshot: Array<HeapSnapshotRequest['type']> = [...comparison, 'constructor/instances', 'instance/retainers'];

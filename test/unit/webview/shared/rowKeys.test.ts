@@ -6,6 +6,14 @@ describe('webview row keys', () => {
   const both = { expands: true, opens: true };
   const neither = { expands: false, opens: false };
 
+  it('goes to the first and the last row with Home and End, on any row', () => {
+    assert.equal(rowKeyAction('Home', neither), 'first');
+    assert.equal(rowKeyAction('End', neither), 'last');
+    assert.equal(movedRowIndex(3, -Infinity, 5), 0);
+    assert.equal(movedRowIndex(3, Infinity, 5), 4);
+    assert.equal(movedRowIndex(4, Infinity, 5), undefined, 'already on the last row');
+  });
+
   it('moves with the arrows on any row', () => {
     assert.equal(rowKeyAction('ArrowDown', neither), 'next');
     assert.equal(rowKeyAction('ArrowUp', neither), 'previous');

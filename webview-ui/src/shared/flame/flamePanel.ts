@@ -1,6 +1,7 @@
 /**
  * A flamegraph with its toolbar, wired together: what the profile page and the allocation page
- * share. The search also filters the page's table; a click on a frame opens its source.
+ * share. The search also filters the page's table; a frame's source opens on an explicit action
+ * (double-click, Enter, the selection line's link), never on a single click.
  */
 import type { FlameFrameDto, SourceLocationDto } from '../../../../src/protocol/shared/views';
 import { FlameToolbar } from './flameToolbar';
@@ -32,7 +33,7 @@ export class FlamePanel {
     });
     this.flame = new FlameView(
       {
-        onFrameClick: (frame) => {
+        onOpen: (frame) => {
           if (frame.location) options.open(frame.location);
         },
         onNeedSubtree: (frame) => options.needSubtree(frame),

@@ -21,7 +21,11 @@ export class FlameToolbar {
     { type: 'button', class: 'secondary', 'aria-pressed': 'true', title: 'Callers on top (icicle) or below (flame)' },
     'Callers on top',
   );
-  private readonly resetButton = el('button', { type: 'button', class: 'secondary' }, 'Reset zoom');
+  private readonly resetButton = el(
+    'button',
+    { type: 'button', class: 'secondary reset-zoom', title: 'Show the whole graph again (Escape in the graph)' },
+    'Reset zoom',
+  );
 
   constructor(searchLabel: string, events: FlameToolbarEvents) {
     this.searchBox = el('input', { type: 'search', placeholder: 'Search functions or files  ( / )', 'aria-label': searchLabel });
