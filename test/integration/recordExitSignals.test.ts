@@ -90,7 +90,7 @@ describe('recording a process that ends mid-recording', function () {
   for (const { major, binary } of nodeVersions()) {
     describe(`on Node ${major}`, () => {
       it('attached by pid, killed with SIGTERM: keeps the profile and the timeline, says it was cut short, and the process still ends by SIGTERM', async function () {
-        if (process.platform === 'win32') this.skip();
+        if (process.platform === 'win32') this.skip(); // POSIX signals from outside: Windows cannot send SIGTERM/SIGINT to a Node process
         const target = startTarget(binary, script);
         targets.push(target);
         await target.waitFor(/ready \d+/);
@@ -111,7 +111,7 @@ describe('recording a process that ends mid-recording', function () {
       });
 
       it('attached by pid, the process exits by itself: keeps the profile and says it ended', async function () {
-        if (process.platform === 'win32') this.skip();
+        if (process.platform === 'win32') this.skip(); // POSIX signals from outside: Windows cannot send SIGTERM/SIGINT to a Node process
         const target = startTarget(binary, script, { EXIT_AFTER_MS: '4000' });
         targets.push(target);
         await target.waitFor(/ready \d+/);
@@ -124,7 +124,7 @@ describe('recording a process that ends mid-recording', function () {
       });
 
       it('attached by pid, killed with SIGKILL: the CPU profile cannot be handed over, the memory timeline is kept, and it says so', async function () {
-        if (process.platform === 'win32') this.skip();
+        if (process.platform === 'win32') this.skip(); // POSIX signals from outside: Windows cannot send SIGTERM/SIGINT to a Node process
         const target = startTarget(binary, script);
         targets.push(target);
         await target.waitFor(/ready \d+/);
@@ -158,7 +158,7 @@ describe('recording a process that ends mid-recording', function () {
       });
 
       it("leaves a program's own SIGTERM handler in charge, and removes its listener after a stopped recording", async function () {
-        if (process.platform === 'win32') this.skip();
+        if (process.platform === 'win32') this.skip(); // POSIX signals from outside: Windows cannot send SIGTERM/SIGINT to a Node process
         const stopped = startTarget(binary, script);
         targets.push(stopped);
         await stopped.waitFor(/ready \d+/);
