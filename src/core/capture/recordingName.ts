@@ -47,7 +47,9 @@ function scriptName(argv: readonly string[] | undefined): string | undefined {
   // `tsx src/index.ts` names the tool and its script: the script is the program.
   const file = name.includes(' ') ? name.slice(name.lastIndexOf(' ') + 1) : script;
   const base = path.basename(file).replace(/(\.(test|spec))?\.[cm]?[jt]sx?$/i, '');
-  const folder = path.basename(path.dirname(path.resolve(file)));
+  // Only a folder the argv names: a relative script's folder is the target's cwd, unknown here (not ours).
+  const dir = path.dirname(file);
+  const folder = dir === '.' ? '' : path.basename(dir);
   if (genericNames.has(base.toLowerCase()) && folder && !['src', 'dist', 'build', 'lib', 'out', 'bin', ''].includes(folder)) return folder;
   return base || undefined;
 }
